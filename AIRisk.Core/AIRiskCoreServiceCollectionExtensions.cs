@@ -1,0 +1,62 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers AIRisk.Core: options, the OAuth2 flow, the shared token cache, TokenState and the typed API clients.</summary>
+public static class AIRiskCoreServiceCollectionExtensions
+{
+    /// <param name="services">The container.</param>
+    /// <param name="configuration">Where the flat keys of <see cref="AIRiskKeys"/> are read (the environment, after <c>.env</c>).</param>
+    public static IServiceCollection AddAIRiskCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AIRiskOptions>()
+            .Configure(o => AIRiskOptionsBinder.Bind(configuration, o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AIRiskOptions>, AIRiskOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHybridCache();
+        services.TryAddSingleton<ITokenProvider, TokenProvider>();
+        services.TryAddSingleton<AuthorizationStateStore>();
+        services.TryAddSingleton<PathMemory>();
+        services.TryAddScoped<IAuthorizationFlow, ServerAuthorizationFlow>();
+        services.TryAddScoped<TokenState>();
+
+        // A code is single-use, so the token POST is never retried; the whole flow is re-run instead.
+        services.AddHttpClient<AIRiskOAuthClient>(ConfigureBaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .AddStandardResilienceHandler().Configure(ConfigureResilience);
+        services.AddHttpClient<AIRiskUsersClient>(ConfigureBaseAddress)
+            .AddStandardResilienceHandler().Configure(ConfigureResilience);
+        services.AddHttpClient<AIRiskChatClient>(ConfigureBaseAddress)
+            .AddStandardResilienceHandler().Configure(ConfigureResilience);
+
+        return services;
+    }
+
+    private static void ConfigureBaseAddress(IServiceProvider services, HttpClient http)
+    {
+        var options = services.GetRequiredService<IOptions<AIRiskOptions>>().Value;
+        http.BaseAddress = options.BaseUrl;
+        // The resilience pipeline owns timeouts; a reply stream may legitimately outlive any fixed client timeout.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services)
+    {
+        var timeout = services.GetRequiredService<IOptions<AIRiskOptions>>().Value.Timeout;
+        resilience.AttemptTimeout.Timeout = timeout;
+        resilience.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(1);
+        resilience.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
+        // People are waiting at the screen: two quick retries of safe calls, never of a POST.
+        resilience.Retry.MaxRetryAttempts = 2;
+        resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        resilience.Retry.DisableForUnsafeHttpMethods();
+    }
+}

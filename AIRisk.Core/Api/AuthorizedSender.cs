@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AIRisk.Core.Auth;
+
+namespace AIRisk.Core.Api;
+
+/// <summary>
+/// Sends one AIRisk call with a Bearer token and, on a 401, once more with a token from a fresh flow (AIRisk has
+/// no refresh token). Turns every failure, answered or not, into an <see cref="AIRiskApiException"/>.
+/// </summary>
+internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout)
+{
+    /// <param name="build">Builds the request; called again for the retry, as a sent request cannot be reused.</param>
+    /// <param name="token">Gets the token; the flag says the previous one was refused.</param>
+    /// <param name="operation">Names the call in error messages.</param>
+    /// <param name="completion">When the returned task completes.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> build,
+        Func<bool, CancellationToken, Task<AccessToken>> token,
+        string operation,
+        HttpCompletionOption completion,
+        CancellationToken ct)
+    {
+        var response = await SendOnceAsync(build, await token(false, ct), operation, completion, ct);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+            return response;
+
+        response.Dispose();
+        response = await SendOnceAsync(build, await token(true, ct), operation, completion, ct);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+            return response;
+
+        using (response)
+        {
+            var failure = await ErrorResponseReader.ReadAsync(response, operation, ct);
+            throw new AIRiskApiException(
+                $"{operation} failed: AIRisk refused the token even after signing in again (401).",
+                failure.StatusCode, failure.ServerMessage, failure.TraceId);
+        }
+    }
+
+    /// <summary>Sends, then throws for any non-success answer.</summary>
+    public async Task<HttpResponseMessage> SendSuccessfulAsync(
+        Func<HttpRequestMessage> build,
+        Func<bool, CancellationToken, Task<AccessToken>> token,
+        string operation,
+        HttpCompletionOption completion,
+        CancellationToken ct)
+    {
+        var response = await SendAsync(build, token, operation, completion, ct);
+        if (response.IsSuccessStatusCode)
+            return response;
+        using (response)
+            throw await ErrorResponseReader.ReadAsync(response, operation, ct);
+    }
+
+    /// <summary>Reads a JSON body and maps it; an HTML page or malformed JSON becomes a clear error.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<JsonElement, T> map, string operation, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
+            throw new AIRiskApiException($"{operation} failed: AIRisk answered with an HTML page where JSON was expected.", (int)response.StatusCode, null, null);
+
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+            return map(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new AIRiskApiException($"{operation} failed: AIRisk's answer was not the JSON expected.", (int)response.StatusCode, null, null, e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        Func<HttpRequestMessage> build, AccessToken token, string operation, HttpCompletionOption completion, CancellationToken ct)
+    {
+        using var request = build();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        if (request.Headers.Accept.Count == 0)
+            request.Headers.Accept.Add(MediaTypes.Json);
+        try
+        {
+            return await http.SendAsync(request, completion, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw ErrorResponseReader.FromTransport(e, operation, timeout);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace AIRisk.Core.Api;
+
+/// <summary>
+/// Turns a non-success AIRisk response into an <see cref="AIRiskApiException"/> whose message a person can act on:
+/// text/plain bodies and problem+json titles are quoted, HTML error pages are named as such.
+/// </summary>
+internal static partial class ErrorResponseReader
+{
+    private const int MaxBodyChars = 4096;
+    private const int MaxQuotedChars = 200;
+
+    public static async Task<AIRiskApiException> ReadAsync(HttpResponseMessage response, string operation, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        var body = await ReadBodyAsync(response, ct);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        var (serverMessage, traceId) = Interpret(mediaType, body);
+
+        var summary = serverMessage is null
+            ? $"{operation} failed: AIRisk answered {status} {Reason(response.StatusCode)}."
+            : $"{operation} failed: AIRisk answered {status} \"{serverMessage}\".";
+        if (IsHtml(mediaType, body))
+            summary = $"{operation} failed: AIRisk answered {status} with an HTML error page{(serverMessage is null ? "" : $" (\"{serverMessage}\")")}.";
+
+        return new AIRiskApiException(summary, status, serverMessage, traceId);
+    }
+
+    /// <summary>Maps what can go wrong before any answer (timeout, unreachable host, broken connection).</summary>
+    public static AIRiskApiException FromTransport(Exception exception, string operation, TimeSpan timeout) => exception switch
+    {
+        Polly.Timeout.TimeoutRejectedException or TaskCanceledException or TimeoutException =>
+            new AIRiskApiException($"{operation} failed: AIRisk did not answer within {timeout.TotalSeconds:0} s.", null, null, null, exception),
+        Polly.CircuitBreaker.BrokenCircuitException =>
+            new AIRiskApiException($"{operation} failed: AIRisk has been failing, so calls are paused for a few seconds.", null, null, null, exception),
+        JsonException =>
+            new AIRiskApiException($"{operation} failed: AIRisk's answer was not the JSON expected.", null, null, null, exception),
+        _ => new AIRiskApiException($"{operation} failed: AIRisk could not be reached ({exception.Message}).", null, null, null, exception),
+    };
+
+    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            return text.Length > MaxBodyChars ? text[..MaxBodyChars] : text;
+        }
+        catch (HttpRequestException)
+        {
+            return "";
+        }
+    }
+
+    private static (string? Message, string? TraceId) Interpret(string mediaType, string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+            return (null, null);
+
+        if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) || body.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    var root = document.RootElement;
+                    var message = Text(root, "title") ?? Text(root, "detail") ?? Text(root, "error_description") ?? Text(root, "error") ?? Text(root, "message");
+                    return (Quote(message), Text(root, "traceId"));
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all; fall through and quote it as text.
+            }
+        }
+
+        if (IsHtml(mediaType, body))
+            return (Quote(HtmlTitle().Match(body) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null), null);
+
+        return (Quote(body), null);
+    }
+
+    private static bool IsHtml(string mediaType, string body) =>
+        mediaType.Contains("html", StringComparison.OrdinalIgnoreCase)
+        || body.TrimStart().StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
+        || body.TrimStart().StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Quote(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var singleLine = WhiteSpace().Replace(text.Trim(), " ");
+        return singleLine.Length > MaxQuotedChars ? singleLine[..MaxQuotedChars] + "…" : singleLine;
+    }
+
+    private static string Reason(HttpStatusCode status) => ReasonPhrases.GetReasonPhrase((int)status);
+
+    [GeneratedRegex(@"<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTitle();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,8 @@
+namespace AIRisk.Core.Api;
+
+public enum MessageRole
+{
+    User,
+    AI,
+    System,
+}

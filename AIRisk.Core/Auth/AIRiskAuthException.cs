@@ -1,0 +1,16 @@
+using AIRisk.Core.Api;
+
+namespace AIRisk.Core.Auth;
+
+/// <summary>The OAuth2 flow failed: at the authorize step, the token step, or because <c>state</c> did not match.</summary>
+public sealed class AIRiskAuthException : AIRiskApiException
+{
+    public AIRiskAuthException() { }
+
+    public AIRiskAuthException(string message) : base(message) { }
+
+    public AIRiskAuthException(string message, Exception? innerException) : base(message, innerException) { }
+
+    public AIRiskAuthException(string message, int? statusCode, string? serverMessage, string? traceId, Exception? innerException = null)
+        : base(message, statusCode, serverMessage, traceId, innerException) { }
+}

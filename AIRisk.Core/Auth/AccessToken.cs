@@ -1,0 +1,30 @@
+using System.ComponentModel;
+
+namespace AIRisk.Core.Auth;
+
+/// <summary>
+/// An AIRisk access token: generic when <see cref="UserId"/> is <c>null</c>, user-specific otherwise.
+/// <see cref="ToString"/> never shows <see cref="Value"/>, so a token that reaches a log line or an
+/// exception message stays redacted.
+/// </summary>
+[ImmutableObject(true)]
+public sealed record AccessToken(string Value, string? UserId, DateTimeOffset ExpiresAt)
+{
+    public bool IsGeneric => UserId is null;
+
+    /// <summary>When this client received the token; <c>default</c> when unknown.</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>
+    /// True when the token should be replaced at <paramref name="now"/>. The margin is <paramref name="skew"/>, but never
+    /// more than a quarter of the token's lifetime, so that short-lived tokens are still used before being renewed.
+    /// </summary>
+    public bool IsExpiring(DateTimeOffset now, TimeSpan skew)
+    {
+        var margin = IssuedAt == default ? skew : TimeSpan.FromTicks(Math.Min(skew.Ticks, (ExpiresAt - IssuedAt).Ticks / 4));
+        return now >= ExpiresAt - margin;
+    }
+
+    public override string ToString() =>
+        $"AccessToken {{ User = {UserId ?? "(generic)"}, ExpiresAt = {ExpiresAt:O}, Value = [redacted] }}";
+}

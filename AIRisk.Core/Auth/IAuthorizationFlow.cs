@@ -1,0 +1,10 @@
+namespace AIRisk.Core.Auth;
+
+/// <summary>One run of the authorization-code flow: authorize, collect the code, exchange it.</summary>
+public interface IAuthorizationFlow
+{
+    /// <param name="userId">The AIRisk user to act as, or <c>null</c> for the generic token.</param>
+    /// <param name="bearer">The generic token, sent on the user-specific run where configured.</param>
+    /// <param name="ct">Cancels the flow.</param>
+    Task<AccessToken> RunAsync(string? userId, AccessToken? bearer, CancellationToken ct);
+}

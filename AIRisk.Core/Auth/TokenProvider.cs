@@ -1,0 +1,71 @@
+using AIRisk.Core.Configuration;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIRisk.Core.Auth;
+
+/// <summary>
+/// Caches tokens in <see cref="HybridCache"/>, whose stampede protection turns N concurrent requests for the same
+/// user into one flow. Entries are keyed by client and user, so a generic token is never served for a user call.
+/// Expiry is checked against <see cref="TimeProvider"/> because the cache entry's lifetime is fixed before the
+/// token (and its <c>expiration</c>) exists.
+/// </summary>
+public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOptions> options, TimeProvider time, ILogger<TokenProvider> logger) : ITokenProvider
+{
+    private static readonly HybridCacheEntryOptions EntryOptions = new()
+    {
+        Expiration = TimeSpan.FromHours(24),
+        LocalCacheExpiration = TimeSpan.FromHours(24),
+        // Tokens stay in this process: never in a distributed cache that may be configured for other data.
+        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
+    private readonly AIRiskOptions _options = options.Value;
+
+    public async ValueTask<AccessToken> GetAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)
+    {
+        var key = Key(userId);
+        var skew = TimeSpan.FromSeconds(_options.TokenRefreshSkewSeconds);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await cache.GetOrCreateAsync(
+                key,
+                (Provider: this, UserId: userId, Flow: flow),
+                static async (s, ct) => await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct),
+                EntryOptions,
+                cancellationToken: ct);
+
+            if (!token.IsExpiring(time.GetUtcNow(), skew) || attempt == 1)
+                return token;
+
+            LogExpiring(userId ?? "(generic)", token.ExpiresAt);
+            await cache.RemoveAsync(key, ct);
+        }
+    }
+
+    public async ValueTask InvalidateAsync(AccessToken token, CancellationToken ct)
+    {
+        LogInvalidated(token.UserId ?? "(generic)");
+        await cache.RemoveAsync(Key(token.UserId), ct);
+    }
+
+    private async Task<AccessToken> RunFlowAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)
+    {
+        var bearer = userId is not null && _options.SendGenericBearerOnUserFlow ? await GetAsync(null, flow, ct) : null;
+        LogFlowStarted(userId ?? "(generic)");
+        return await flow.RunAsync(userId, bearer, ct);
+    }
+
+    private string Key(string? userId) => $"airisk:token:{_options.ClientId}:{userId ?? "*generic*"}";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Running the OAuth2 flow for {UserId}")]
+    private partial void LogFlowStarted(string userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Cached token for {UserId} expires at {ExpiresAt:O}; renewing")]
+    private partial void LogExpiring(string userId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped the token of {UserId} that AIRisk refused")]
+    private partial void LogInvalidated(string userId);
+}

@@ -1,0 +1,253 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIRisk.Core.Auth;
+
+/// <summary>
+/// The per-circuit holder of the generic token and of the acting user with their token. Switches are atomic and
+/// the last one started wins: an older switch still in flight is cancelled and never applied, and a failed switch
+/// leaves the previous identity in place. Subscribers are told after every change.
+/// </summary>
+public sealed partial class TokenState(
+    ITokenProvider tokens,
+    IAuthorizationFlow flow,
+    IOptions<AIRiskOptions> options,
+    TimeProvider time,
+    ILogger<TokenState> logger) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<Func<Task>> _subscribers = [];
+    private CancellationTokenSource? _switch;
+    private long _attempt;
+
+    /// <summary>The identity in force. Read it once per operation and use that snapshot throughout.</summary>
+    public ActingSession Current { get; private set; } = ActingSession.None;
+
+    /// <summary>The user a switch is running for, or <c>null</c> when none is.</summary>
+    public AIRiskUser? SwitchingTo { get; private set; }
+
+    /// <summary>The last generic token obtained by this circuit.</summary>
+    public AccessToken? GenericToken { get; private set; }
+
+    private TimeSpan Skew => TimeSpan.FromSeconds(options.Value.TokenRefreshSkewSeconds);
+
+    /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
+    public IDisposable NotifyOnChange(Func<Task> callback)
+    {
+        lock (_gate)
+            _subscribers.Add(callback);
+        return new Subscription(this, callback);
+    }
+
+    /// <summary>
+    /// Acts as <paramref name="user"/>. Returns <c>false</c> when a newer switch (or stop) superseded this one, in
+    /// which case nothing changed on its account. Throws <see cref="AIRiskApiException"/> when AIRisk refuses;
+    /// the previous identity then stays in place.
+    /// </summary>
+    public async Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        CancellationTokenSource mine;
+        long attempt;
+        lock (_gate)
+        {
+            _switch?.Cancel();
+            mine = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _switch = mine;
+            attempt = ++_attempt;
+            SwitchingTo = user;
+        }
+
+        LogSwitchStarted(user.Id);
+        await NotifyAsync();
+
+        AccessToken token;
+        try
+        {
+            token = await tokens.GetAsync(user.Id, flow, mine.Token);
+        }
+        catch (OperationCanceledException) when (IsSuperseded(attempt))
+        {
+            LogSwitchSuperseded(user.Id);
+            return false;
+        }
+        catch (Exception e)
+        {
+            LogSwitchFailed(user.Id, e.Message);
+            await EndSwitchAsync(attempt);
+            throw;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_switch, mine))
+                    _switch = null;
+            }
+
+            mine.Dispose();
+        }
+
+        lock (_gate)
+        {
+            if (attempt != _attempt)
+                return false;
+            Current = new ActingSession(Current.Version + 1, user, token);
+            SwitchingTo = null;
+        }
+
+        LogSwitched(user.Id, token.ExpiresAt);
+        await NotifyAsync();
+        return true;
+    }
+
+    /// <summary>Returns to the generic identity, cancelling any switch in flight.</summary>
+    public async Task StopActingAsync()
+    {
+        string? previous;
+        lock (_gate)
+        {
+            _switch?.Cancel();
+            _attempt++;
+            previous = Current.User?.Id;
+            SwitchingTo = null;
+            Current = new ActingSession(Current.Version + 1, null, null);
+        }
+
+        LogStopped(previous ?? "(nobody)");
+        await NotifyAsync();
+    }
+
+    /// <summary>The generic token, from the shared cache or a new flow.</summary>
+    public async Task<AccessToken> GetGenericTokenAsync(CancellationToken ct)
+    {
+        var token = await tokens.GetAsync(null, flow, ct);
+        GenericToken = token;
+        return token;
+    }
+
+    /// <summary>Drops a generic token AIRisk refused and gets a new one.</summary>
+    public async Task<AccessToken> RenewGenericTokenAsync(AccessToken refused, CancellationToken ct)
+    {
+        await tokens.InvalidateAsync(refused, ct);
+        return await GetGenericTokenAsync(ct);
+    }
+
+    /// <summary>
+    /// The token to send for <paramref name="session"/>: its own while still fresh, else a renewed one for the same
+    /// user. With <paramref name="refused"/>, AIRisk rejected the session's token (a 401) and the flow runs again.
+    /// The snapshot in force is updated only if it is still the same identity.
+    /// </summary>
+    public async Task<AccessToken> GetTokenAsync(ActingSession session, bool refused, CancellationToken ct)
+    {
+        if (session.User is null || session.Token is null)
+            throw new AIRiskApiException("No AIRisk user is active: pick a user to act as first.");
+
+        var latest = Current;
+        var known = latest.Version == session.Version && latest.Token is not null ? latest.Token : session.Token;
+        if (refused && ReferenceEquals(known, session.Token))
+            await tokens.InvalidateAsync(session.Token, ct);
+        else if (!known.IsExpiring(time.GetUtcNow(), Skew))
+            return known;
+
+        var token = await tokens.GetAsync(session.User.Id, flow, ct);
+        var changed = false;
+        lock (_gate)
+        {
+            if (Current.Version == session.Version && Current.User is not null && !ReferenceEquals(Current.Token, token))
+            {
+                Current = Current with { Token = token };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            LogRenewed(session.User.Id, token.ExpiresAt);
+            await NotifyAsync();
+        }
+
+        return token;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _switch?.Cancel();
+            _subscribers.Clear();
+        }
+    }
+
+    private bool IsSuperseded(long attempt)
+    {
+        lock (_gate)
+            return attempt != _attempt;
+    }
+
+    private async Task EndSwitchAsync(long attempt)
+    {
+        lock (_gate)
+        {
+            if (attempt != _attempt)
+                return;
+            SwitchingTo = null;
+        }
+
+        await NotifyAsync();
+    }
+
+    private async Task NotifyAsync()
+    {
+        Func<Task>[] subscribers;
+        lock (_gate)
+            subscribers = [.. _subscribers];
+
+        foreach (var subscriber in subscribers)
+        {
+            try
+            {
+                await subscriber();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A broken subscriber (a disposed component, say) must not undo or block a switch that happened.
+                LogSubscriberFailed(e);
+            }
+        }
+    }
+
+    private void Unsubscribe(Func<Task> callback)
+    {
+        lock (_gate)
+            _subscribers.Remove(callback);
+    }
+
+    private sealed class Subscription(TokenState owner, Func<Task> callback) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(callback);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Switching to AIRisk user {UserId}")]
+    private partial void LogSwitchStarted(string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Now acting as AIRisk user {UserId}; token expires {ExpiresAt:O}")]
+    private partial void LogSwitched(string userId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Switch to {UserId} superseded by a newer one")]
+    private partial void LogSwitchSuperseded(string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Switch to {UserId} failed: {Reason}")]
+    private partial void LogSwitchFailed(string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped acting as {UserId}")]
+    private partial void LogStopped(string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renewed the token of {UserId}; expires {ExpiresAt:O}")]
+    private partial void LogRenewed(string userId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A TokenState subscriber failed")]
+    private partial void LogSubscriberFailed(Exception exception);
+}
