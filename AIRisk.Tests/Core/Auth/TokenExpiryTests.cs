@@ -1,0 +1,72 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AIRisk.Tests.Core.Auth;
+
+public sealed class TokenExpiryTests
+{
+    [Fact]
+    public async Task An_expired_token_is_replaced_transparently_before_the_call()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: time);
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        var user = harness.Sandbox.User(2);
+        await circuit.Tokens.ActAsAsync(user, ct);
+        var firstExpiry = circuit.Tokens.Current.Token!.ExpiresAt;
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var agents = await circuit.Get<AIRiskChatClient>().ListAgentsAsync(ct);
+
+        Assert.NotEmpty(agents);
+        Assert.Equal(2, harness.State.Requests.CountTokenCalls(user.Id));
+        Assert.True(circuit.Tokens.Current.Token!.ExpiresAt > firstExpiry);
+        Assert.Equal(user.Id, circuit.Tokens.Current.User!.Id);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_renewed_once_after_a_401_and_the_call_succeeds()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        var user = harness.Sandbox.User(6);
+        await circuit.Tokens.ActAsAsync(user, ct);
+
+        harness.State.RevokeAllTokens();
+        var agents = await circuit.Get<AIRiskChatClient>().ListAgentsAsync(ct);
+
+        Assert.NotEmpty(agents);
+        Assert.Equal(2, harness.State.Requests.CountTokenCalls(user.Id));
+    }
+
+    [Fact]
+    public async Task A_token_refused_again_after_renewal_gives_a_clear_401_error()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        await circuit.Tokens.ActAsAsync(harness.Sandbox.User(6), ct);
+        harness.State.Faults.FailNext("/api/Chat/ListAgents", 2, FaultKind.Problem, 401);
+
+        var error = await Assert.ThrowsAsync<AIRiskApiException>(() => circuit.Get<AIRiskChatClient>().ListAgentsAsync(ct));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.Contains("even after signing in again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_token_never_prints_its_value()
+    {
+        var token = new AccessToken("secret-token-value", "user-1", DateTimeOffset.UnixEpoch);
+
+        var printed = $"{token} {new ActingSession(1, new AIRiskUser("user-1", "Ann"), token)}";
+
+        Assert.DoesNotContain("secret-token-value", printed, StringComparison.Ordinal);
+        Assert.Contains("redacted", printed, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,79 @@
+using AIRisk.Core.Auth;
+using AIRisk.Core.Configuration;
+using AIRisk.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AIRisk.Tests.TestSupport;
+
+/// <summary>
+/// AIRisk.Core wired as the dashboard wires it, against a real sandbox on a free loopback port.
+/// Each <see cref="NewCircuit"/> is a DI scope, as a Blazor circuit is: its own TokenState, shared token cache.
+/// </summary>
+internal sealed class CoreHarness : IAsyncDisposable
+{
+    private CoreHarness(SandboxHost sandbox, ServiceProvider services)
+    {
+        Sandbox = sandbox;
+        Services = services;
+    }
+
+    public SandboxHost Sandbox { get; }
+
+    public ServiceProvider Services { get; }
+
+    public SandboxState State => Sandbox.State;
+
+    /// <param name="sandbox">Sandbox settings.</param>
+    /// <param name="settings">Extra or replaced environment keys for Core.</param>
+    /// <param name="time">A fake clock shared by the sandbox and Core, for expiry tests.</param>
+    public static async Task<CoreHarness> StartAsync(
+        Action<SandboxOptions>? sandbox = null,
+        Action<Dictionary<string, string?>>? settings = null,
+        FakeTimeProvider? time = null)
+    {
+        var host = await SandboxHost.StartAsync(o =>
+        {
+            o.RedirectUris = [RedirectUri];
+            o.StreamPieceDelay = TimeSpan.FromMilliseconds(5);
+            sandbox?.Invoke(o);
+        }, time);
+
+        var values = new Dictionary<string, string?>
+        {
+            [AIRiskKeys.BaseUrl] = host.BaseAddress.ToString(),
+            [AIRiskKeys.ClientId] = host.Options.ClientId,
+            [AIRiskKeys.ClientSecret] = host.Options.ClientSecret,
+            [AIRiskKeys.RedirectUri] = RedirectUri,
+        };
+        settings?.Invoke(values);
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        if (time is not null)
+            services.AddSingleton<TimeProvider>(time);
+        services.AddAIRiskCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        return new CoreHarness(host, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+    }
+
+    public const string RedirectUri = "https://console.example/callback";
+
+    public Circuit NewCircuit() => new(Services.CreateAsyncScope());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    /// <summary>One simulated circuit: a DI scope with its own TokenState and clients.</summary>
+    public sealed class Circuit(AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public TokenState Tokens => scope.ServiceProvider.GetRequiredService<TokenState>();
+
+        public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
+    }
+}

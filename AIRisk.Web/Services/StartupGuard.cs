@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace AIRisk.Web.Services;
+
+/// <summary>Runs the app, turning a configuration error into one clear message and exit code 2 instead of a stack trace.</summary>
+internal static class StartupGuard
+{
+    public const int ConfigurationErrorExitCode = 2;
+
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync(Describe(e));
+            return ConfigurationErrorExitCode;
+        }
+    }
+
+    public static string Describe(OptionsValidationException e) =>
+        "AIRisk Console cannot start: its configuration is incomplete." + Environment.NewLine
+        + string.Concat(e.Failures.Select(f => $"  - {f}{Environment.NewLine}"))
+        + "Set these keys in .env (see .env.example) or in the environment, or unset AIRISK_BASE_URL to use the embedded sandbox.";
+}
