@@ -1,15 +1,31 @@
+using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the dashboard: AIRisk.Core, Razor components in interactive server mode, MudBlazor.</summary>
+/// <summary>Registers the dashboard: AIRisk.Core, Razor components in interactive server mode, MudBlazor, acting services.</summary>
 public static class AIRiskWebServiceCollectionExtensions
 {
     public static IServiceCollection AddAIRiskWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAIRiskCore(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
+        return services.AddAIRiskDashboard(configuration);
+    }
+
+    /// <summary>What the dashboard's components need, without the hosting (tests render components with this).</summary>
+    public static IServiceCollection AddAIRiskDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAIRiskCore(configuration);
         services.AddMudServices();
+
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IOperatorIdentity, LocalOperatorIdentity>();
+        services.AddScoped<ActingService>();
+        services.AddScoped<AuthenticationStateProvider, ActingAuthenticationStateProvider>();
+        services.AddAuthorizationCore();
         return services;
     }
 }

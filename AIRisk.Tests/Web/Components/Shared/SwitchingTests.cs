@@ -1,0 +1,92 @@
+using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
+using Bunit;
+
+namespace AIRisk.Tests.Web.Components.Shared;
+
+public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Latency = TimeSpan.FromMilliseconds(30))
+{
+    [Fact]
+    public void Act_as_switches_the_banner_row_and_workspace_together()
+    {
+        var user = Sandbox.User(0);
+        var host = Context.Render<DashboardHost>();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+
+        host.Find($"[data-testid=user-row][data-user-id='{user.Id}'] [data-testid=switch-user]").Click();
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Equal(user.Id, host.Find("[data-testid=acting-as]").GetAttribute("data-user-id"));
+            Assert.Equal("true", host.Find($"[data-testid=user-row][data-user-id='{user.Id}']").GetAttribute("aria-current"));
+            Assert.Equal(AgentIds(user.Id), host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")!).ToList());
+            Assert.NotEmpty(host.FindAll("[data-testid=conversation-item]"));
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_failed_switch_shows_why_and_keeps_the_previous_user_everywhere()
+    {
+        var previous = Sandbox.User(0);
+        var host = Context.Render<DashboardHost>();
+        await Acting.ActAsAsync(previous, Ct);
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        var agentsBefore = host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")).ToList();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, FaultKind.Status, 500);
+
+        var target = Sandbox.User(1);
+        host.Find($"[data-testid=user-row][data-user-id='{target.Id}'] [data-testid=switch-user]").Click();
+
+        host.WaitForAssertion(() => Assert.Contains(target.DisplayName, host.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal(previous.Id, host.Find("[data-testid=acting-as]").GetAttribute("data-user-id"));
+        Assert.Equal(previous.Id, Tokens.Current.Token!.UserId);
+        Assert.Equal(agentsBefore, host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")).ToList());
+    }
+
+    [Fact]
+    public async Task Two_quick_switches_end_on_the_second_and_never_show_the_firsts_data_after()
+    {
+        var first = Sandbox.User(3);
+        var second = Sandbox.User(4);
+        var firstAgents = AgentIds(first.Id);
+        var host = Context.Render<DashboardHost>();
+        var shownAfterSecond = new List<string?>();
+        host.OnMarkupUpdated += (_, _) =>
+        {
+            if (Tokens.Current.User?.Id != second.Id)
+                return;
+            lock (shownAfterSecond)
+                shownAfterSecond.AddRange(host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")));
+        };
+
+        var a = Acting.ActAsAsync(first, Ct);
+        var b = Acting.ActAsAsync(second, Ct);
+        await Task.WhenAll(a, b);
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Equal(second.Id, host.Find("[data-testid=acting-as]").GetAttribute("data-user-id"));
+            Assert.Equal(AgentIds(second.Id), host.FindAll("[data-testid=agent-item]").Select(e => e.GetAttribute("data-agent-id")!).ToList());
+        }, TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(shownAfterSecond, id => firstAgents.Contains(id!));
+    }
+
+    [Fact]
+    public async Task The_workspace_asks_to_pick_a_user_after_stop_acting()
+    {
+        var host = Context.Render<DashboardHost>();
+        await Acting.ActAsAsync(Sandbox.User(0), Ct);
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+
+        host.Find("[data-testid=stop-acting]").Click();
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.NotNull(host.Find("[data-testid=workspace-empty]"));
+            Assert.Empty(host.FindAll("[data-testid=agent-item]"));
+        });
+    }
+
+    private List<string> AgentIds(string userId) => [.. Sandbox.State.Data.AgentsOf(userId).Select(a => a.Id)];
+}

@@ -1,0 +1,45 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Web.Services.Acting;
+using Microsoft.AspNetCore.Components;
+
+namespace AIRisk.Web.Components.Shared;
+
+/// <summary>
+/// Who the dashboard is acting as, read from the same <see cref="TokenState"/> snapshot as the token in use, so the
+/// two cannot disagree. Cannot be dismissed; counts down the token's remaining time.
+/// </summary>
+public sealed partial class ActingBanner : IDisposable
+{
+    private IDisposable? _subscription;
+    private ITimer? _ticker;
+
+    [Inject]
+    private TokenState Tokens { get; set; } = default!;
+
+    [Inject]
+    private ActingService ActingService { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private AIRiskUser? Acting => Tokens.Current.IsActing ? Tokens.Current.User : null;
+
+    private AIRiskUser? Switching => Tokens.SwitchingTo;
+
+    private string Remaining => Tokens.Current.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
+
+    protected override void OnInitialized()
+    {
+        _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
+        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    private Task StopAsync() => ActingService.StopActingAsync();
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _ticker?.Dispose();
+    }
+}

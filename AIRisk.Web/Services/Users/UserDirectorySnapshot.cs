@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using AIRisk.Core.Api;
+
+namespace AIRisk.Web.Services.Users;
+
+/// <summary>
+/// An immutable copy of the user list with what search and sort need precomputed once: folded search keys and,
+/// lazily, one sorted order per column. Shared by every circuit, so 100,000 users cost memory once.
+/// </summary>
+public sealed class UserDirectorySnapshot
+{
+    private readonly string[] _searchKeys;
+    private readonly ConcurrentDictionary<UserSortColumn, int[]> _orders = new();
+
+    public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users, DateTimeOffset loadedAt)
+    {
+        Users = users;
+        LoadedAt = loadedAt;
+        _searchKeys = new string[users.Count];
+        for (var i = 0; i < users.Count; i++)
+            _searchKeys[i] = SearchText.Fold($"{users[i].DisplayName}\n{users[i].Email}\n{users[i].Id}");
+        ById = users.GroupBy(u => u.Id, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Roles = [.. users.Select(u => u.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    public IReadOnlyList<AIRiskUser> Users { get; }
+
+    public FrozenDictionary<string, AIRiskUser> ById { get; }
+
+    public IReadOnlyList<string> Roles { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    public UserPage Query(UserQuery query)
+    {
+        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var order = Order(query.SortBy);
+        var skip = query.Page * query.PageSize;
+        var page = new List<AIRiskUser>(query.PageSize);
+        var matching = 0;
+
+        for (var n = 0; n < order.Length; n++)
+        {
+            var index = order[query.Descending ? order.Length - 1 - n : n];
+            if (!Matches(index, terms, query.Role))
+                continue;
+            if (matching >= skip && page.Count < query.PageSize)
+                page.Add(Users[index]);
+            matching++;
+        }
+
+        return new UserPage(page, matching, Users.Count);
+    }
+
+    private bool Matches(int index, string[] terms, string? role)
+    {
+        if (role is not null && !string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var key = _searchKeys[index];
+        foreach (var term in terms)
+        {
+            if (!key.Contains(term, StringComparison.Ordinal))
+                return false;
+        }
+
+        return true;
+    }
+
+    private int[] Order(UserSortColumn column) => _orders.GetOrAdd(column, c =>
+    {
+        var order = Enumerable.Range(0, Users.Count).ToArray();
+        var keys = Users.Select(u => SortKey(u, c)).ToArray();
+        var comparer = StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, ignoreCase: true);
+        Array.Sort(keys, order, comparer);
+        return order;
+    });
+
+    private static string SortKey(AIRiskUser user, UserSortColumn column) => column switch
+    {
+        UserSortColumn.Email => user.Email ?? "",
+        UserSortColumn.Role => user.Role ?? "",
+        UserSortColumn.Company => user.Company ?? "",
+        UserSortColumn.Id => user.Id,
+        _ => user.DisplayName,
+    };
+}

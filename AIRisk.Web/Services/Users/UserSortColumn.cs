@@ -1,0 +1,10 @@
+namespace AIRisk.Web.Services.Users;
+
+public enum UserSortColumn
+{
+    Name,
+    Email,
+    Role,
+    Company,
+    Id,
+}
