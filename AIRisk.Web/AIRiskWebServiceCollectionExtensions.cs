@@ -1,7 +1,12 @@
+using AIRisk.Core.Auth;
+using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,6 +31,12 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<ActingService>();
         services.AddScoped<AuthenticationStateProvider, ActingAuthenticationStateProvider>();
         services.AddAuthorizationCore();
+
+        services.AddScoped<BrowserSession>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthorizationFlow>(sp =>
+            sp.GetRequiredService<IOptions<AIRiskOptions>>().Value.AuthMode == AuthMode.Browser
+                ? ActivatorUtilities.CreateInstance<BrowserAuthorizationFlow>(sp)
+                : ActivatorUtilities.CreateInstance<ServerAuthorizationFlow>(sp)));
         return services;
     }
 }

@@ -20,8 +20,8 @@ internal sealed class AIRiskOptionsValidator : IValidateOptions<AIRiskOptions>
             errors.Add($"{AIRiskKeys.ClientSecret} is missing.");
         if (string.IsNullOrWhiteSpace(options.RedirectUri))
             errors.Add($"{AIRiskKeys.RedirectUri} is missing.");
-        else if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out _))
-            errors.Add($"{AIRiskKeys.RedirectUri} must be an absolute URL (got '{options.RedirectUri}').");
+        else if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out var redirect) || redirect.Scheme is not ("http" or "https"))
+            errors.Add($"{AIRiskKeys.RedirectUri} must be an absolute http(s) URL (got '{options.RedirectUri}').");
         if (string.IsNullOrWhiteSpace(options.ListUsersPath))
             errors.Add($"{AIRiskKeys.ListUsersPath} must not be empty.");
 

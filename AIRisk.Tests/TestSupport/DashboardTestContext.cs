@@ -33,7 +33,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
 
     protected ActingService Acting => Context.Services.GetRequiredService<ActingService>();
 
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {

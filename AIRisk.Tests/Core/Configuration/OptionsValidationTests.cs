@@ -31,7 +31,7 @@ public sealed class OptionsValidationTests
         }));
 
         Assert.Contains(error.Failures, f => f.StartsWith("AIRISK_BASE_URL must be an absolute http(s) URL", StringComparison.Ordinal));
-        Assert.Contains(error.Failures, f => f.StartsWith("REDIRECT_URI must be an absolute URL", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("REDIRECT_URI must be an absolute http(s) URL", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("AIRISK_AUTH_MODE must be 'server' or 'browser'", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("AIRISK_TIMEOUT_SECONDS must be a whole number", StringComparison.Ordinal));
         Assert.DoesNotContain("s3cr3t-value", error.Message, StringComparison.Ordinal);

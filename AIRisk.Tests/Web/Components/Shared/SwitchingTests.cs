@@ -11,7 +11,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     {
         var user = Sandbox.User(0);
         var host = Context.Render<DashboardHost>();
-        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        ShowOnly(host, user.Id);
 
         host.Find($"[data-testid=user-row][data-user-id='{user.Id}'] [data-testid=switch-user]").Click();
 
@@ -32,10 +32,10 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
         await Acting.ActAsAsync(previous, Ct);
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         var agentsBefore = host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")).ToList();
-        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        var target = Sandbox.User(1);
+        ShowOnly(host, target.Id);
         Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, FaultKind.Status, 500);
 
-        var target = Sandbox.User(1);
         host.Find($"[data-testid=user-row][data-user-id='{target.Id}'] [data-testid=switch-user]").Click();
 
         host.WaitForAssertion(() => Assert.Contains(target.DisplayName, host.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
@@ -88,5 +88,12 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
         });
     }
 
-    private List<string> AgentIds(string userId) => [.. Sandbox.State.Data.AgentsOf(userId).Select(a => a.Id)];
+    private static void ShowOnly(IRenderedComponent<DashboardHost> host, string userId)
+    {
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        host.Find("[data-testid=user-search] input").Input(userId);
+        host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=user-row]")));
+    }
+
+    private List<string> AgentIds(string userId) => [.. Sandbox.State.Data.AgentIdsOf(userId)];
 }

@@ -28,7 +28,7 @@ public sealed class UsersPageTests() : DashboardTestContext
         {
             var names = page.FindAll("[data-testid=user-name]").Select(n => n.TextContent).ToList();
             Assert.Contains("Zoë Müller", names);
-            Assert.All(names, n => Assert.Contains("zoe", Web.Services.Users.SearchText.Fold(n), StringComparison.Ordinal));
+            Assert.All(names, n => Assert.Contains("zoe", AIRisk.Web.Services.Users.SearchText.Fold(n), StringComparison.Ordinal));
         });
     }
 

@@ -106,7 +106,7 @@ public sealed partial class UsersPage : IDisposable
         Requery();
     }
 
-    private Task ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, _disposed.Token);
+    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, _disposed.Token);
 
     private bool IsActive(AIRiskUser user) => Tokens.Current.User?.Id == user.Id;
 

@@ -1,0 +1,8 @@
+namespace AIRisk.Sandbox;
+
+internal enum MessageType
+{
+    User,
+    AI,
+    System,
+}

@@ -1,0 +1,3 @@
+namespace AIRisk.Sandbox;
+
+internal sealed record SandboxCompany(Guid Id, string Name, string Domain);

@@ -1,0 +1,9 @@
+namespace AIRisk.Sandbox;
+
+internal sealed record SandboxMessage(
+    Guid Id,
+    MessageType Type,
+    string Text,
+    string? FileName = null,
+    IReadOnlyList<string>? Citations = null,
+    string? Feedback = null);

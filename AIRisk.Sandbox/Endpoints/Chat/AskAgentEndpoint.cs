@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+
+namespace AIRisk.Sandbox;
+
+/// <summary>
+/// <c>POST /api/Chat/AskAgent</c> <c>{"conversationID","text"}</c>: streams a deterministic answer piece by piece,
+/// and stores the question and answer before the end marker so a client reloading on "done" sees both.
+/// </summary>
+internal sealed class AskAgentEndpoint(SandboxState state, ILogger<AskAgentEndpoint> logger)
+{
+    private const int PiecesBeforeBreak = 2;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            await SandboxResults.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType);
+            return;
+        }
+        if (await JsonBody.ReadObjectAsync(context.Request, context.RequestAborted) is not { } body)
+        {
+            await SandboxResults.TextAsync(context, StatusCodes.Status400BadRequest, "Invalid request body");
+            return;
+        }
+
+        var workspace = context.Workspace(state);
+        if (!Guid.TryParse(body.StringProperty("conversationID"), out var conversationId)
+            || workspace.FindConversation(conversationId) is not { } conversation)
+        {
+            await SandboxResults.ProblemAsync(context, StatusCodes.Status404NotFound);
+            return;
+        }
+        var question = body.StringProperty("text");
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await SandboxResults.TextAsync(context, StatusCodes.Status400BadRequest, "Invalid text");
+            return;
+        }
+
+        var agent = workspace.FindAgent(conversation.BotId) ?? workspace.Agents[0];
+        var (answer, citations) = ReplyComposer.Answer(agent, question);
+        var answerId = Guid.NewGuid();
+        var pieces = ReplyComposer.Pieces(answer);
+        var breakAfter = context.Features.Get<InjectedFault>() is { Kind: FaultKind.BreakStream } ? PiecesBeforeBreak : int.MaxValue;
+        var ct = context.RequestAborted;
+
+        var format = state.StreamFormat;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = ReplyStreamWriter.ContentType(format);
+        context.Response.Headers.CacheControl = "no-cache";
+        var stream = new ReplyStreamWriter(context.Response, format, answerId);
+        await stream.StartAsync(ct);
+
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (i == breakAfter)
+            {
+                logger.StreamBroken(i);
+                context.Abort();
+                return;
+            }
+            // Pacing on the real clock: a FakeTimeProvider given for expiry tests must not freeze the stream.
+            if (state.Options.StreamPieceDelay > TimeSpan.Zero)
+                await Task.Delay(state.Options.StreamPieceDelay, TimeProvider.System, ct);
+            await stream.PieceAsync(pieces[i], ct);
+        }
+
+        var now = state.TimeProvider.GetUtcNow();
+        workspace.Update(conversation.Id, c => c with
+        {
+            Messages =
+            [
+                .. c.Messages,
+                new SandboxMessage(Guid.NewGuid(), MessageType.User, question),
+                new SandboxMessage(answerId, MessageType.AI, answer, Citations: citations),
+            ],
+            LastUpdated = now,
+        });
+        await stream.EndAsync(ct);
+    }
+}

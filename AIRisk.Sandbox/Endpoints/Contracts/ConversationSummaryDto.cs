@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace AIRisk.Sandbox;
+
+internal sealed record ConversationSummaryDto(
+    string Id,
+    string Title,
+    [property: JsonPropertyName("botID")] string BotId,
+    [property: JsonPropertyName("userID")] string UserId,
+    DateTime CreatedDate,
+    DateTime LastUpdated)
+{
+    public static ConversationSummaryDto From(SandboxConversation c) => new(
+        Ids.Format(c.Id), c.Title, Ids.Format(c.BotId), Ids.Format(c.UserId), c.CreatedDate.UtcDateTime, c.LastUpdated.UtcDateTime);
+}

@@ -1,0 +1,3 @@
+namespace AIRisk.Sandbox;
+
+internal sealed record GreetingDto(string Greeting);

@@ -1,0 +1,4 @@
+namespace AIRisk.Sandbox;
+
+/// <summary>Body of <c>GET /sandbox/info</c>; never the secret.</summary>
+internal sealed record SandboxInfo(string ClientId, int UserCount);

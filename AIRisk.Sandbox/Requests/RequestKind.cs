@@ -1,0 +1,9 @@
+namespace AIRisk.Sandbox;
+
+public enum RequestKind
+{
+    Authorize,
+    Token,
+    Api,
+    Control,
+}

@@ -1,0 +1,12 @@
+namespace AIRisk.Sandbox;
+
+/// <summary>The bearer token a request presented.</summary>
+public enum TokenKind
+{
+    None,
+    Generic,
+    User,
+
+    /// <summary>Unknown, expired or revoked.</summary>
+    Invalid,
+}

@@ -1,0 +1,31 @@
+using AIRisk.Sandbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class SandboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the sandbox as singletons. Uses the app's <see cref="TimeProvider"/> when one is registered, so a
+    /// FakeTimeProvider drives code and token expiry.
+    /// </summary>
+    public static IServiceCollection AddAIRiskSandbox(this IServiceCollection services, Action<SandboxOptions>? configure = null)
+    {
+        var options = new SandboxOptions();
+        configure?.Invoke(options);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new SandboxState(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SandboxGate>();
+        services.AddSingleton<AuthorizeEndpoint>();
+        services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<ListUsersEndpoint>();
+        services.AddSingleton<ConversationEndpoints>();
+        services.AddSingleton<AskAgentEndpoint>();
+        services.AddSingleton<AttachmentEndpoint>();
+        services.AddSingleton<FeedbackEndpoint>();
+        services.AddSingleton<ControlEndpoints>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using AIRisk.Core.Auth;
+using Microsoft.JSInterop;
+
+namespace AIRisk.Web.Services.Auth;
+
+/// <summary>
+/// <c>AIRISK_AUTH_MODE=browser</c>: the authorize URL opens in a pop-up (so the circuit, and its tokens, survive),
+/// AIRisk redirects the pop-up to <c>/callback</c>, which hands the code to this waiting flow by its <c>state</c>.
+/// The code is exchanged here, server-side: the browser never sees a token.
+/// </summary>
+public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, AuthorizationStateStore states, IJSRuntime js, BrowserSession browser) : IAuthorizationFlow
+{
+    public async Task<AccessToken> RunAsync(string? userId, AccessToken? bearer, CancellationToken ct)
+    {
+        var pending = states.Begin(userId, browser.Owner);
+        try
+        {
+            var opened = await js.InvokeAsync<bool>("airiskConsole.openSignIn", ct, oauth.BuildAuthorizeUri(userId, pending.State).ToString());
+            if (!opened)
+                throw new AIRiskAuthException("The AIRisk sign-in window was blocked: allow pop-ups for this site and try again.");
+
+            var code = await pending.Code.WaitAsync(AuthorizationStateStore.Lifetime, ct);
+            return await oauth.ExchangeAsync(code, userId, bearer, ct);
+        }
+        catch (TimeoutException e)
+        {
+            throw new AIRiskAuthException("The AIRisk sign-in window did not come back in time. Try again.", e);
+        }
+        finally
+        {
+            states.Abandon(pending);
+        }
+    }
+}

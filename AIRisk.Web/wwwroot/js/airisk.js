@@ -1,0 +1,7 @@
+// Browser-mode sign-in: AIRisk's authorize page opens in a pop-up so the dashboard's circuit stays alive.
+window.airiskConsole = {
+    openSignIn: function (url) {
+        const popup = window.open(url, "airisk-signin", "popup,width=520,height=680");
+        return popup !== null;
+    }
+};
