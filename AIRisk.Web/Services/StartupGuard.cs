@@ -1,8 +1,12 @@
+using AIRisk.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services;
 
-/// <summary>Runs the app, turning a configuration error into one clear message and exit code 2 instead of a stack trace.</summary>
+/// <summary>
+/// Checks the configuration before the host starts, turning a bad <c>.env</c> into one clear message and exit code 2
+/// instead of a logged stack trace.
+/// </summary>
 internal static class StartupGuard
 {
     public const int ConfigurationErrorExitCode = 2;
@@ -11,14 +15,16 @@ internal static class StartupGuard
     {
         try
         {
-            await app.RunAsync();
-            return 0;
+            _ = app.Services.GetRequiredService<IOptions<AIRiskOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync(Describe(e));
             return ConfigurationErrorExitCode;
         }
+
+        await app.RunAsync();
+        return 0;
     }
 
     public static string Describe(OptionsValidationException e) =>
