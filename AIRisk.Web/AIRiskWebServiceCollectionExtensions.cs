@@ -3,6 +3,7 @@ using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,22 +15,31 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the dashboard: AIRisk.Core, Razor components in interactive server mode, MudBlazor, acting services.</summary>
 public static class AIRiskWebServiceCollectionExtensions
 {
-    public static IServiceCollection AddAIRiskWeb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAIRiskWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         return services.AddAIRiskDashboard(configuration);
     }
 
-    /// <summary>What the dashboard's components need, without the hosting (tests render components with this).</summary>
+    /// <summary>What the dashboard's components need, without hosting or storage (tests render components with this).</summary>
     public static IServiceCollection AddAIRiskDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAIRiskCore(configuration);
         services.AddMudServices();
 
+        services.AddOptions<ConsolePolicyOptions>().Configure(o => ConsolePolicyBinder.Bind(configuration, o)).ValidateOnStart();
+        services.AddSingleton<ImpersonationPolicy>();
         services.AddSingleton<UserDirectory>();
-        services.AddSingleton<IOperatorIdentity, LocalOperatorIdentity>();
+        services.AddScoped<StaffContext>();
+        services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<ActingService>();
-        services.AddScoped<AuthenticationStateProvider, ActingAuthenticationStateProvider>();
+        services.AddScoped<WriteGuard>();
+
+        services.AddScoped<ActingAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<ActingAuthenticationStateProvider>());
+        services.AddScoped<IHostEnvironmentAuthenticationStateProvider>(sp => sp.GetRequiredService<ActingAuthenticationStateProvider>());
         services.AddAuthorizationCore();
 
         services.AddScoped<BrowserSession>();

@@ -4,7 +4,7 @@ using AIRisk.Web.Services;
 DotEnvLoader.Load();
 var builder = WebApplication.CreateBuilder(args);
 await using var sandbox = await EmbeddedSandbox.StartIfUnconfiguredAsync(builder);
-builder.Services.AddAIRiskWeb(builder.Configuration);
+builder.Services.AddAIRiskWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseAIRiskWeb();

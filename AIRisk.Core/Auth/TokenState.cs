@@ -46,7 +46,14 @@ public sealed partial class TokenState(
     /// which case nothing changed on its account. Throws <see cref="AIRiskApiException"/> when AIRisk refuses;
     /// the previous identity then stays in place.
     /// </summary>
-    public async Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default)
+    public Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default) => ActAsAsync(user, null, ct);
+
+    /// <summary>
+    /// As <see cref="ActAsAsync(AIRiskUser, CancellationToken)"/>, running <paramref name="beforeApply"/> once the token
+    /// is in hand and just before the switch takes effect. If it throws, the switch does not happen (an audit record
+    /// that cannot be written stops the switch: fail closed).
+    /// </summary>
+    public async Task<bool> ActAsAsync(AIRiskUser user, Func<CancellationToken, Task>? beforeApply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         CancellationTokenSource mine;
@@ -67,6 +74,8 @@ public sealed partial class TokenState(
         try
         {
             token = await tokens.GetAsync(user.Id, flow, mine.Token);
+            if (beforeApply is not null && !IsSuperseded(attempt))
+                await beforeApply(mine.Token);
         }
         catch (OperationCanceledException) when (IsSuperseded(attempt))
         {

@@ -1,4 +1,9 @@
+using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Policy;
+using Microsoft.Extensions.Hosting;
+using Moq;
 using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using AIRisk.Web.Services.Acting;
@@ -25,13 +30,20 @@ public abstract class DashboardTestContext : IAsyncLifetime
         _settings = settings;
     }
 
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("airisk-audit-").FullName;
+
     protected BunitContext Context { get; } = new();
+
+    /// <summary>Staff answer every prompt with yes (and a reason) unless a test says otherwise.</summary>
+    protected Mock<IStaffPrompts> Prompts { get; } = new();
 
     protected SandboxHost Sandbox { get; private set; } = default!;
 
     protected TokenState Tokens => Context.Services.GetRequiredService<TokenState>();
 
     protected ActingService Acting => Context.Services.GetRequiredService<ActingService>();
+
+    protected IAuditTrail Audit => Context.Services.GetRequiredService<IAuditTrail>();
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
@@ -57,12 +69,18 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddLogging();
         Context.Services.AddAIRiskDashboard(configuration);
+        Context.Services.AddAIRiskAudit(configuration, _dataDirectory);
+        Context.Services.AddSingleton<IStaffPrompts>(Prompts.Object);
         Context.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
+        Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
+        Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        foreach (var initializer in Context.Services.BuildServiceProvider().GetServices<IHostedService>())
+            await initializer.StartAsync(CancellationToken.None);
         Context.Render<MudPopoverProvider>();
     }
 
@@ -70,6 +88,8 @@ public abstract class DashboardTestContext : IAsyncLifetime
     {
         await Context.DisposeAsync();
         await Sandbox.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

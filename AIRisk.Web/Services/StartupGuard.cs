@@ -1,4 +1,5 @@
 using AIRisk.Core.Configuration;
+using AIRisk.Web.Services.Policy;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services;
@@ -16,6 +17,7 @@ internal static class StartupGuard
         try
         {
             _ = app.Services.GetRequiredService<IOptions<AIRiskOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {

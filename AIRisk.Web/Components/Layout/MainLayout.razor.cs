@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace AIRisk.Web.Components.Layout;
 
-public sealed partial class MainLayout
+public sealed partial class MainLayout : IDisposable
 {
     private MudThemeProvider? _theme;
     private bool _darkMode;
@@ -13,7 +13,18 @@ public sealed partial class MainLayout
     [Inject]
     private ActingService Acting { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => Acting.StartSingleUserModeAsync(CancellationToken.None);
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override Task OnInitializedAsync()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        return Acting.StartSingleUserModeAsync(CancellationToken.None);
+    }
+
+    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+
+    private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) => Acting.Touch();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

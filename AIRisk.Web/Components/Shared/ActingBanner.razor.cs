@@ -29,13 +29,22 @@ public sealed partial class ActingBanner : IDisposable
 
     private string Remaining => Tokens.Current.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
 
+    private string? SessionLeft => ActingService.Clock.IsRunning ? TokenCountdown.DescribeSession(ActingService.Clock.Remaining()) : null;
+
     protected override void OnInitialized()
     {
         _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
-        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     private Task StopAsync() => ActingService.StopActingAsync();
+
+    // The banner is always on screen, so its one-second tick also enforces the session's idle timeout and cap.
+    private async Task TickAsync()
+    {
+        await ActingService.ExpireIfDueAsync();
+        StateHasChanged();
+    }
 
     public void Dispose()
     {

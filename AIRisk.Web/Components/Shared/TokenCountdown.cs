@@ -10,4 +10,11 @@ public static class TokenCountdown
         { TotalMinutes: >= 1 } => $"token valid {remaining.Minutes} min {remaining.Seconds:00} s",
         _ => $"token valid {remaining.Seconds} s",
     };
+
+    public static string DescribeSession((TimeSpan Left, string Limit) remaining)
+    {
+        var left = remaining.Left < TimeSpan.Zero ? TimeSpan.Zero : remaining.Left;
+        var clock = left.TotalHours >= 1 ? $"{(int)left.TotalHours}:{left.Minutes:00}:{left.Seconds:00}" : $"{left.Minutes}:{left.Seconds:00}";
+        return remaining.Limit == "idle" ? $"session ends in {clock} if idle" : $"session ends in {clock}";
+    }
 }

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
+using AIRisk.Web.Services.Acting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
@@ -29,6 +30,12 @@ public sealed partial class ChatPanel
 
     [Inject]
     private IOptions<AIRiskOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private WriteGuard Writes { get; set; } = default!;
+
+    [Inject]
+    private ActingService Acting { get; set; } = default!;
 
     [Parameter]
     public string? ConversationId { get; set; }
@@ -83,6 +90,7 @@ public sealed partial class ChatPanel
 
     private async Task OpenAsync(string conversationId)
     {
+        Acting.Touch();
         _loading = true;
         _error = null;
         await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
@@ -113,6 +121,12 @@ public sealed partial class ChatPanel
         _error = null;
         try
         {
+            if (await Writes.AuthorizeAsync(_conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}", ct) is { } refusal)
+            {
+                _error = refusal;
+                return;
+            }
+
             var conversation = _conversation ?? await StartConversationAsync(text, ct);
             if (conversation is null || !IsCurrent(version, ct))
                 return;
@@ -178,6 +192,12 @@ public sealed partial class ChatPanel
         var ct = IdentityCancellation;
         try
         {
+            if (await Writes.AuthorizeAsync($"{feedback} on message {message.Id} in conversation {conversation.Id}", ct) is { } refusal)
+            {
+                _error = refusal;
+                return;
+            }
+
             await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ct);
             if (IsCurrent(version, ct))
                 _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
@@ -205,6 +225,12 @@ public sealed partial class ChatPanel
         _error = null;
         try
         {
+            if (await Writes.AuthorizeAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", ct) is { } refusal)
+            {
+                _error = refusal;
+                return;
+            }
+
             await using var stream = file.OpenReadStream(limit, ct);
             await Chat.AttachFileAsync(conversation.Id, file.Name, stream, ct);
             var stored = await Chat.GetConversationAsync(conversation.Id, ct);

@@ -1,0 +1,23 @@
+using AIRisk.Web.Services.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the SQLite audit trail; the schema is brought up to date by <see cref="AuditDatabaseInitializer"/> at start.</summary>
+public static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAIRiskAudit(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var directory = configuration[AuditOptions.DataDirectoryKey] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, contentRoot)
+            : Path.Combine(contentRoot, "data");
+        var options = new AuditOptions { DataDirectory = directory };
+        services.AddSingleton(options);
+
+        services.AddDbContextFactory<AuditDbContext>(o => o.UseSqlite(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
+        services.AddHostedService<AuditDatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AIRisk.Web.Services.Audit;
+
+/// <summary>
+/// The audit trail in a SQLite file under the data folder. Appends go through EF Core one short transaction each;
+/// SQLite serialises writers and the busy timeout absorbs contention, so concurrent circuits lose nothing.
+/// </summary>
+internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext> contexts, ILogger<SqliteAuditTrail> logger) : IAuditTrail
+{
+    public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            db.Entries.Add(AuditRow.From(entry));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
+        {
+            LogWriteFailed(e, entry.Action, entry.Outcome);
+            throw new AuditUnavailableException("The audit trail could not record this action, so it was not done.", e);
+        }
+    }
+
+    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var filtered = Filter(db.Entries.AsNoTracking(), query);
+        var total = await filtered.CountAsync(ct);
+        var rows = await filtered.OrderByDescending(r => r.Id).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
+        return new AuditPage([.. rows.Select(r => r.ToEntry())], total);
+    }
+
+    public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await foreach (var row in Filter(db.Entries.AsNoTracking(), query).OrderByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+            yield return row.ToEntry();
+    }
+
+    private static IQueryable<AuditRow> Filter(IQueryable<AuditRow> rows, AuditQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Staff))
+        {
+            var staff = $"%{query.Staff.Trim()}%";
+            rows = rows.Where(r => EF.Functions.Like(r.StaffName, staff) || EF.Functions.Like(r.StaffId, staff));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Target))
+        {
+            var target = $"%{query.Target.Trim()}%";
+            rows = rows.Where(r => EF.Functions.Like(r.TargetUserName!, target) || EF.Functions.Like(r.TargetUserId!, target));
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            var text = outcome.ToString();
+            rows = rows.Where(r => r.Outcome == text);
+        }
+
+        if (query.FromUtc is { } from)
+            rows = rows.Where(r => r.AtUtcTicks >= from.UtcTicks);
+        if (query.ToUtc is { } to)
+            rows = rows.Where(r => r.AtUtcTicks <= to.UtcTicks);
+        return rows;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit record ({Action}, {Outcome})")]
+    private partial void LogWriteFailed(Exception exception, AuditAction action, AuditOutcome outcome);
+}

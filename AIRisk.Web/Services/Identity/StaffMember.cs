@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace AIRisk.Web.Services.Identity;
+
+/// <summary>
+/// The staff member using the dashboard. Never changes while they act as someone: acting is a separate object per
+/// circuit, not a swap of this sign-in.
+/// </summary>
+public sealed record StaffMember(string Id, string Name, IReadOnlySet<string> Roles, bool IsLocal)
+{
+    private static readonly string[] RoleClaimTypes = [ClaimTypes.Role, "role", "roles", "groups"];
+
+    /// <summary>Without staff sign-in: whoever runs the app on this machine (and so holds the client secret anyway).</summary>
+    public static StaffMember LocalOperator { get; } =
+        new($"local:{Environment.UserName}", $"{Environment.UserName} (local operator)", new HashSet<string>(StringComparer.OrdinalIgnoreCase), IsLocal: true);
+
+    public bool HasRole(string? role) => IsLocal || (role is not null && Roles.Contains(role));
+
+    public static StaffMember FromPrincipal(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "unknown";
+        var name = principal.FindFirstValue("name") ?? principal.Identity?.Name ?? principal.FindFirstValue("preferred_username") ?? id;
+        var roles = principal.Claims.Where(c => RoleClaimTypes.Contains(c.Type)).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new StaffMember(id, name, roles, IsLocal: false);
+    }
+}

@@ -1,0 +1,21 @@
+namespace AIRisk.Web.Services.Policy;
+
+/// <summary>Who may act as whom, and for how long. Bound from the environment keys in <see cref="ConsolePolicyKeys"/>.</summary>
+public sealed class ConsolePolicyOptions
+{
+    /// <summary>Ask staff why before each switch.</summary>
+    public bool RequireReason { get; set; }
+
+    /// <summary>Allow writes as the user (new conversation, ask agent, feedback, file) at all.</summary>
+    public bool AllowWrites { get; set; } = true;
+
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan MaxSession { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The staff role needed to act as a user with <see cref="ProtectedTargetRole"/>.</summary>
+    public string? AdminRole { get; set; }
+
+    /// <summary>Targets with this AIRisk role need <see cref="AdminRole"/>.</summary>
+    public string ProtectedTargetRole { get; set; } = "Company Admin";
+}
