@@ -3,6 +3,7 @@ using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
@@ -24,11 +25,15 @@ public abstract class DashboardTestContext : IAsyncLifetime
     private readonly Action<SandboxOptions>? _sandboxOptions;
     private readonly Action<Dictionary<string, string?>>? _settings;
 
-    protected DashboardTestContext(Action<SandboxOptions>? sandbox = null, Action<Dictionary<string, string?>>? settings = null)
+    protected DashboardTestContext(Action<SandboxOptions>? sandbox = null, Action<Dictionary<string, string?>>? settings = null, FakeTimeProvider? time = null)
     {
         _sandboxOptions = sandbox;
         _settings = settings;
+        Time = time;
     }
+
+    /// <summary>The dashboard's clock when a test controls it (session limits, countdowns).</summary>
+    protected FakeTimeProvider? Time { get; }
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("airisk-audit-").FullName;
 
@@ -68,6 +73,8 @@ public abstract class DashboardTestContext : IAsyncLifetime
 
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddLogging();
+        if (Time is not null)
+            Context.Services.AddSingleton<TimeProvider>(Time);
         Context.Services.AddAIRiskDashboard(configuration);
         Context.Services.AddAIRiskAudit(configuration, _dataDirectory);
         Context.Services.AddSingleton<IStaffPrompts>(Prompts.Object);

@@ -1,0 +1,100 @@
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Policy;
+using AIRisk.Core.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace AIRisk.Tests.Web.Services;
+
+public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[ConsolePolicyKeys.AdminRole] = "airisk-admins")
+{
+    private AIRiskUser CompanyAdmin => Target(u => u.Role == "Company Admin");
+
+    private AIRiskUser OrdinaryUser => Target(u => u.Role == "User");
+
+    [Fact]
+    public async Task Acting_and_stopping_are_recorded_with_staff_target_and_reason()
+    {
+        SignIn("alice", "Alice Support");
+        var user = OrdinaryUser;
+
+        await Acting.ActAsAsync(user, Ct);
+        await Acting.StopActingAsync();
+
+        var entries = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items;
+        Assert.Equal([AuditAction.Stop, AuditAction.ActAs], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(("alice", user.Id, AuditOutcome.Succeeded), (e.StaffId, e.TargetUserId, e.Outcome)));
+    }
+
+    [Fact]
+    public async Task Staff_without_the_admin_role_may_not_act_as_a_company_admin()
+    {
+        SignIn("bob", "Bob Support");
+        var admin = CompanyAdmin;
+
+        var switched = await Acting.ActAsAsync(admin, Ct);
+
+        Assert.False(switched);
+        Assert.False(Tokens.Current.IsActing);
+        Assert.Contains("airisk-admins", Acting.LastError, StringComparison.Ordinal);
+        var entry = Assert.Single((await Audit.QueryAsync(new AuditQuery(), Ct)).Items);
+        Assert.Equal((AuditOutcome.Refused, admin.Id), (entry.Outcome, entry.TargetUserId));
+        Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(admin.Id));
+    }
+
+    [Fact]
+    public async Task Staff_with_the_admin_role_may_act_as_a_company_admin()
+    {
+        SignIn("carol", "Carol Admin", "airisk-admins");
+
+        var switched = await Acting.ActAsAsync(CompanyAdmin, Ct);
+
+        Assert.True(switched);
+    }
+
+    [Fact]
+    public async Task A_switch_that_cannot_be_audited_does_not_happen()
+    {
+        var previous = OrdinaryUser;
+        await Acting.ActAsAsync(previous, Ct);
+        var next = Target(u => u.Role == "User" && u.Id != previous.Id);
+        var failing = new Mock<IAuditTrail>();
+        failing.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new AuditUnavailableException("disk full"));
+        var acting = WithAudit(failing.Object);
+
+        var switched = await acting.ActAsAsync(next, Ct);
+
+        Assert.False(switched);
+        Assert.Equal(previous.Id, Tokens.Current.User!.Id);
+        Assert.Equal(previous.Id, Tokens.Current.Token!.UserId);
+        Assert.Contains("disk full", acting.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_acting_identity_carries_the_staff_member_as_actor()
+    {
+        SignIn("dave", "Dave Support");
+        var user = OrdinaryUser;
+        await Acting.ActAsAsync(user, Ct);
+
+        var principal = (await Context.Services.GetRequiredService<ActingAuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
+
+        Assert.Equal(user.Id, principal.FindFirst("sub")!.Value);
+        Assert.Contains("\"sub\":\"dave\"", principal.FindFirst("act")!.Value, StringComparison.Ordinal);
+        Assert.Equal("Dave Support", ((System.Security.Claims.ClaimsIdentity)principal.Identity!).Actor!.Name);
+    }
+
+    private void SignIn(string id, string name, params string[] roles) =>
+        Context.Services.GetRequiredService<StaffContext>().Current = new StaffMember(id, name, roles.ToHashSet(StringComparer.OrdinalIgnoreCase), IsLocal: false);
+
+    private AIRiskUser Target(Func<AIRisk.Sandbox.SandboxUser, bool> match)
+    {
+        var user = Sandbox.State.Data.Users.First(match);
+        return new AIRiskUser(user.Id, user.DisplayName, user.Email, user.Role);
+    }
+
+    private AIRisk.Web.Services.Acting.ActingService WithAudit(IAuditTrail audit) =>
+        ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(Context.Services, audit);
+}

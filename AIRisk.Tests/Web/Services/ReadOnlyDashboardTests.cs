@@ -1,0 +1,28 @@
+using AIRisk.Core.Api;
+using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Policy;
+using Bunit;
+using Moq;
+
+namespace AIRisk.Tests.Web.Services;
+
+public sealed class ReadOnlyDashboardTests() : DashboardTestContext(settings: s => s[ConsolePolicyKeys.AllowWrites] = "false")
+{
+    [Fact]
+    public async Task With_writes_disabled_nothing_is_sent_and_the_panel_says_so()
+    {
+        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        var workspace = Context.Render<WorkspacePage>();
+        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        var before = Sandbox.State.Requests.Count(RequestKind.Api);
+
+        workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");
+        workspace.Find("[data-testid=chat-send]").Click();
+
+        workspace.WaitForAssertion(() => Assert.Contains("ALLOW_WRITES=false", workspace.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(before, Sandbox.State.Requests.Count(RequestKind.Api));
+    }
+}

@@ -1,0 +1,62 @@
+using AIRisk.Core.Api;
+using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Policy;
+using Bunit;
+using Moq;
+
+namespace AIRisk.Tests.Web.Services;
+
+public sealed class WriteGuardTests() : DashboardTestContext
+{
+    [Fact]
+    public async Task Writing_is_confirmed_once_per_acting_session_and_recorded_before_it_is_sent()
+    {
+        var workspace = await OpenWorkspaceAsync();
+
+        await SendAsync(workspace, "First question");
+        await SendAsync(workspace, "Second question");
+
+        Prompts.Verify(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>()), Times.Once);
+        var writes = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items.Where(e => e.Action == AuditAction.Write).ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.All(writes, w => Assert.Equal(AuditOutcome.Requested, w.Outcome));
+    }
+
+    [Fact]
+    public async Task A_declined_confirmation_sends_nothing()
+    {
+        Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var workspace = await OpenWorkspaceAsync();
+        var before = Sandbox.State.Requests.Count(RequestKind.Api);
+
+        workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");
+        workspace.Find("[data-testid=chat-send]").Click();
+
+        workspace.WaitForAssertion(() => Assert.Contains("not confirmed", workspace.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(before, Sandbox.State.Requests.Count(RequestKind.Api));
+    }
+
+    private async Task<IRenderedComponent<WorkspacePage>> OpenWorkspaceAsync()
+    {
+        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        var workspace = Context.Render<WorkspacePage>();
+        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        return workspace;
+    }
+
+    private static Task SendAsync(IRenderedComponent<WorkspacePage> workspace, string text)
+    {
+        var before = workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count;
+        workspace.Find("[data-testid=chat-input] textarea").Input(text);
+        workspace.Find("[data-testid=chat-send]").Click();
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.Empty(workspace.FindAll("[data-streaming=true]"));
+            Assert.True(workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count > before);
+        }, TimeSpan.FromSeconds(15));
+        return Task.CompletedTask;
+    }
+}
