@@ -1,5 +1,12 @@
 using AIRisk.Web.Components;
+using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Auth;
+using AIRisk.Web.Services.Health;
+using AIRisk.Web.Services.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -8,17 +15,33 @@ public static class AIRiskWebApplicationExtensions
 {
     public static WebApplication UseAIRiskWeb(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<BrowserCookieMiddleware>();
+        var signIn = app.Services.GetRequiredService<StaffSignInOptions>();
+        if (signIn.IsConfigured)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapGet("/signout", async (HttpContext context) =>
+            {
+                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
+            });
+        }
+
         app.UseAntiforgery();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapStaticAssets();
         app.MapGet("/callback", CallbackEndpoint.Handle);
+        app.MapGet("/audit/export.csv", AuditExportEndpoint.HandleAsync);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -2,10 +2,13 @@ using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Auth;
+using AIRisk.Web.Services.Health;
+using AIRisk.Web.Services.Security;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -19,6 +22,11 @@ public static class AIRiskWebServiceCollectionExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
+        services.AddStaffSignIn(StaffSignInOptions.From(configuration));
+        services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHealthChecks()
+            .AddCheck<AuditHealthCheck>("audit")
+            .AddCheck<AIRiskHealthCheck>("airisk", failureStatus: HealthStatus.Degraded);
         return services.AddAIRiskDashboard(configuration);
     }
 

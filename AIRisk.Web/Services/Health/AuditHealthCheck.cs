@@ -1,0 +1,21 @@
+using AIRisk.Web.Services.Audit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AIRisk.Web.Services.Health;
+
+/// <summary>Whether the audit trail can be read: switches and writes fail closed without it.</summary>
+internal sealed class AuditHealthCheck(IAuditTrail audit) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var page = await audit.QueryAsync(new AuditQuery(Take: 1), cancellationToken);
+            return HealthCheckResult.Healthy($"{page.Total} audit records.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The audit trail cannot be read: {e.GetType().Name}.");
+        }
+    }
+}

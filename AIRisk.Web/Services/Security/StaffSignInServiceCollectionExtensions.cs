@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using AIRisk.Web.Services.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Staff sign-in through OpenID Connect (authorization code + PKCE) into an HttpOnly cookie, and a fallback policy
+/// that admits only staff with <see cref="StaffSignInOptions.RequiredRole"/> to every endpoint but <c>/healthz</c>.
+/// </summary>
+public static class StaffSignInServiceCollectionExtensions
+{
+    private static readonly string[] RoleClaimTypes = [ClaimTypes.Role, "role", "roles", "groups"];
+
+    public static IServiceCollection AddStaffSignIn(this IServiceCollection services, StaffSignInOptions signIn)
+    {
+        services.AddSingleton(signIn);
+        if (!signIn.IsConfigured)
+            return services;
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "airisk.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            })
+            .AddOpenIdConnect(o =>
+            {
+                o.Authority = signIn.Authority;
+                o.ClientId = signIn.ClientId;
+                o.ClientSecret = signIn.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.MapInboundClaims = false;
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.RequireHttpsMetadata = !new Uri(signIn.Authority!).IsLoopback;
+                o.Scope.Add("profile");
+                o.Scope.Add("roles");
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = "role";
+            });
+
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.Claims.Any(c =>
+                RoleClaimTypes.Contains(c.Type) && string.Equals(c.Value, signIn.RequiredRole, StringComparison.OrdinalIgnoreCase)))
+            .Build());
+        return services;
+    }
+}
