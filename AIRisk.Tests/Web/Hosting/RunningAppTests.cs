@@ -27,4 +27,40 @@ public sealed class RunningAppTests(WebAppFixture fixture) : IClassFixture<WebAp
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Sign-in refused", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    [InlineData("/callback")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        using var response = await _http.GetAsync(url, TestContext.Current.CancellationToken);
+
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public async Task Health_reports_the_app_and_whether_AIRisk_answers()
+    {
+        using var response = await _http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("airisk").GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("audit").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_audit_trail_exports_as_CSV()
+    {
+        using var response = await _http.GetAsync("/audit/export.csv?outcome=Succeeded", TestContext.Current.CancellationToken);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("id,at_utc,staff_id,staff_name,action,outcome", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }

@@ -23,4 +23,24 @@ public sealed class StartupTests
         Assert.DoesNotContain("very-secret-value-42", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Health_says_AIRisk_is_down_while_the_app_itself_keeps_serving()
+    {
+        await using var app = await WebAppProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["AIRISK_BASE_URL"] = "http://127.0.0.1:9/",
+            ["CLIENT_ID"] = "client",
+            ["CLIENT_SECRET"] = "secret",
+            ["REDIRECT_URI"] = "http://localhost/callback",
+        }, TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        using var response = await http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
+        Assert.Contains("could not be reached", health.RootElement.GetProperty("checks").GetProperty("airisk").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,11 @@ public sealed class ReadOnlyDashboardTests() : DashboardTestContext(settings: s 
     {
         await Acting.ActAsAsync(Sandbox.User(2), Ct);
         var workspace = Context.Render<WorkspacePage>();
-        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
+            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
+        }, TimeSpan.FromSeconds(10));
         var before = Sandbox.State.Requests.Count(RequestKind.Api);
 
         workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");

@@ -43,7 +43,11 @@ public sealed class WriteGuardTests() : DashboardTestContext
     {
         await Acting.ActAsAsync(Sandbox.User(2), Ct);
         var workspace = Context.Render<WorkspacePage>();
-        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
+            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
+        }, TimeSpan.FromSeconds(10));
         return workspace;
     }
 

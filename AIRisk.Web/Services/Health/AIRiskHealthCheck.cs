@@ -19,11 +19,11 @@ internal sealed class AIRiskHealthCheck(IHttpClientFactory clients, IOptions<AIR
         }
         catch (HttpRequestException e)
         {
-            return HealthCheckResult.Unhealthy($"AIRisk could not be reached: {e.Message}");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"AIRisk could not be reached: {e.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy("AIRisk did not answer within 5 s.");
+            return new HealthCheckResult(context.Registration.FailureStatus, "AIRisk did not answer within 5 s.");
         }
     }
 }
