@@ -69,6 +69,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
             [AIRiskKeys.RedirectUri] = CoreHarness.RedirectUri,
         };
         _settings?.Invoke(values);
+        Configure(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -89,6 +90,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
         foreach (var initializer in Context.Services.BuildServiceProvider().GetServices<IHostedService>())
             await initializer.StartAsync(CancellationToken.None);
         Context.Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Settings that depend on the running sandbox (a seeded user's id, say).</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public async ValueTask DisposeAsync()

@@ -53,6 +53,25 @@ public sealed class UserDirectorySnapshot
         return new UserPage(page, matching, Users.Count);
     }
 
+    /// <summary>The page of <paramref name="query"/> that shows <paramref name="userId"/>, or <c>null</c> if no page does.</summary>
+    public int? PageOf(string userId, UserQuery query)
+    {
+        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var order = Order(query.SortBy);
+        var position = 0;
+        for (var n = 0; n < order.Length; n++)
+        {
+            var index = order[query.Descending ? order.Length - 1 - n : n];
+            if (!Matches(index, terms, query.Role))
+                continue;
+            if (Users[index].Id == userId)
+                return position / query.PageSize;
+            position++;
+        }
+
+        return null;
+    }
+
     private bool Matches(int index, string[] terms, string? role)
     {
         if (role is not null && !string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase))

@@ -60,6 +60,8 @@ public sealed partial class UsersPage : IDisposable
         try
         {
             _snapshot = await Acting.GetDirectoryAsync(refresh, _disposed.Token);
+            if (!refresh && (Tokens.Current.User?.Id ?? Acting.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
+                _query = _query with { Page = page };
             Requery();
         }
         catch (AIRiskApiException e)
