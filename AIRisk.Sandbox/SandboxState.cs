@@ -56,6 +56,12 @@ public sealed class SandboxState
     /// <summary>Every token issued so far stops working; the next API call with one gets 401.</summary>
     public void RevokeAllTokens() => Tokens.RevokeAll();
 
+    /// <summary>
+    /// The access tokens issued so far and not revoked, as a snapshot: for leak tests that check no token value
+    /// reaches a browser or a log. Not part of the AIRisk API.
+    /// </summary>
+    public IReadOnlyList<string> IssuedTokenValues() => Tokens.Snapshot();
+
     internal bool IsKnownClient(string clientId) =>
         string.Equals(clientId, Options.ClientId, StringComparison.OrdinalIgnoreCase);
 

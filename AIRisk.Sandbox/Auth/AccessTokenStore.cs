@@ -22,6 +22,8 @@ internal sealed class AccessTokenStore
     public AccessGrant? Find(string token, DateTimeOffset now) =>
         _tokens.TryGetValue(token, out var grant) && grant.ExpiresAt > now ? grant : null;
 
+    public IReadOnlyList<string> Snapshot() => [.. _tokens.Keys];
+
     public int RevokeAll()
     {
         var count = _tokens.Count;

@@ -38,11 +38,17 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A loopback address on a port free right now, for callers that must know the app's address before it starts
+    /// (a redirect URI registered with the sandbox).
+    /// </summary>
+    public static Uri FreeBaseAddress() => new($"http://127.0.0.1:{FreePort()}/");
+
     /// <summary>Starts the app without waiting for it to answer (for start-up failures).</summary>
-    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment)
+    /// <param name="baseAddress">Where it listens; a free loopback port when null.</param>
+    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment, Uri? baseAddress = null)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        baseAddress ??= FreeBaseAddress();
         var workingDirectory = Directory.CreateTempSubdirectory("airisk-web-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,9 +74,12 @@ public sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app and waits until it serves its home page.</summary>
-    public static async Task<WebAppProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+    public static async Task<WebAppProcess> StartAsync(
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Uri? baseAddress = null,
+        CancellationToken ct = default)
     {
-        var app = Launch(environment ?? new Dictionary<string, string?>());
+        var app = Launch(environment ?? new Dictionary<string, string?>(), baseAddress);
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

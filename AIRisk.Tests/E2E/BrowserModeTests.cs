@@ -1,0 +1,80 @@
+using AIRisk.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace AIRisk.Tests.E2E;
+
+/// <summary>
+/// <c>AIRISK_AUTH_MODE=browser</c>: every token, the generic one for the user list included, comes through a pop-up
+/// to the sandbox's <c>/api/oauth2</c> that redirects to the app's <c>/callback</c>.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class BrowserModeTests(BrowserModeAppFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserModeAppFixture>
+{
+    private readonly List<string> _navigations = [];
+    private readonly Dictionary<IPage, Task> _popupsClosed = [];
+
+    [Fact]
+    public async Task Acting_as_a_user_signs_in_through_a_popup_that_returns_to_the_callback_and_closes()
+    {
+        var user = Fixture.FreshUser();
+        RecordPopups();
+        await OpenUserListAsync();
+        var row = await ShowUserAsync(user);
+
+        var popup = await Page.RunAndWaitForPopupAsync(() => row.GetByTestId("switch-user").ClickAsync());
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Expect(Banner).ToContainTextAsync(user.DisplayName);
+        await ClosedAsync(popup);
+        var navigations = Navigations();
+        Assert.Contains(navigations, url => url.StartsWith($"{Fixture.Sandbox.BaseAddress}api/oauth2?", StringComparison.Ordinal) && url.Contains($"userid={user.Id}", StringComparison.Ordinal));
+        Assert.Contains(navigations, url => url.StartsWith($"{Fixture.RedirectUri}?code=", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Opens the users page. Should the sign-in pop-up for the list be blocked, clicks Retry as a user would (the
+    /// click is the gesture a pop-up needs).
+    /// </summary>
+    private async Task OpenUserListAsync()
+    {
+        await Page.GotoAsync("/");
+        await Expect(UserRows.First.Or(ErrorMessages)).ToBeVisibleAsync();
+        if (await ErrorMessages.CountAsync() > 0)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Users page: {await ErrorMessages.TextContentAsync()}; clicking Retry.");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        }
+
+        await Expect(UserRows.First).ToBeVisibleAsync();
+    }
+
+    private void RecordPopups()
+    {
+        Context.Request += (_, request) =>
+        {
+            if (!request.IsNavigationRequest)
+                return;
+            lock (_navigations)
+                _navigations.Add(request.Url);
+        };
+        Context.Page += (_, page) =>
+        {
+            var closed = new TaskCompletionSource();
+            page.Close += (_, _) => closed.TrySetResult();
+            lock (_popupsClosed)
+                _popupsClosed[page] = closed.Task;
+        };
+    }
+
+    private Task ClosedAsync(IPage popup)
+    {
+        lock (_popupsClosed)
+            return _popupsClosed[popup].WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    private List<string> Navigations()
+    {
+        lock (_navigations)
+            return [.. _navigations];
+    }
+}
