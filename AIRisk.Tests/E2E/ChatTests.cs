@@ -14,9 +14,8 @@ public sealed class ChatTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         await NavigateToAsync("Workspace");
         await Expect(AgentItems.First).ToBeVisibleAsync();
         await Page.EvaluateAsync(RecordStreamingSteps);
-        await Page.GetByTestId("chat-input").Locator("textarea").FillAsync("Which policy covers travel expenses?");
 
-        await Page.GetByTestId("chat-send").ClickAsync();
+        await SendChatAsync("Which policy covers travel expenses?");
 
         var streaming = Page.Locator("[data-testid=chat-message][data-streaming=true]");
         await Expect(streaming).ToHaveCountAsync(1);

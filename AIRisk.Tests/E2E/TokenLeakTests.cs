@@ -21,8 +21,7 @@ public sealed class TokenLeakTests(BrowserAppFixture fixture) : BrowserTest(fixt
         await ActAsAsync(user);
         await NavigateToAsync("Workspace");
         await Expect(AgentItems.First).ToBeVisibleAsync();
-        await Page.GetByTestId("chat-input").Locator("textarea").FillAsync("Summarise the onboarding checklist");
-        await Page.GetByTestId("chat-send").ClickAsync();
+        await SendChatAsync("Summarise the onboarding checklist");
         await Expect(Page.Locator("[data-testid=chat-message][data-role=ai]")).Not.ToHaveCountAsync(0);
         await Expect(Page.Locator("[data-testid=chat-message][data-streaming=true]")).ToHaveCountAsync(0);
 

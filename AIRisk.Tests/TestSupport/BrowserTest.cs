@@ -88,6 +88,29 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
     }
 
+    /// <summary>Sends a chat message, confirming the once-per-session "write as this user" prompt when it appears.</summary>
+    protected async Task SendChatAsync(string text)
+    {
+        await Page.GetByTestId("chat-input").Locator("textarea").FillAsync(text);
+        await Page.GetByTestId("chat-send").ClickAsync();
+        var confirm = Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Write as") });
+        if (await confirm.IsVisibleAsync() || await WaitForAsync(confirm))
+            await confirm.ClickAsync();
+    }
+
+    private static async Task<bool> WaitForAsync(ILocator locator)
+    {
+        try
+        {
+            await locator.WaitForAsync(new() { Timeout = 5_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     protected static Task<string[]> AttributeOfAllAsync(ILocator locator, string attribute) =>
         locator.EvaluateAllAsync<string[]>("(elements, name) => elements.map(e => e.getAttribute(name))", attribute);
 

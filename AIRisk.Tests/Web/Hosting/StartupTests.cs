@@ -33,7 +33,7 @@ public sealed class StartupTests
             ["CLIENT_ID"] = "client",
             ["CLIENT_SECRET"] = "secret",
             ["REDIRECT_URI"] = "http://localhost/callback",
-        }, TestContext.Current.CancellationToken);
+        }, ct: TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         using var response = await http.GetAsync("/healthz", TestContext.Current.CancellationToken);

@@ -108,7 +108,8 @@ public sealed partial class UsersPage : IDisposable
         Requery();
     }
 
-    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, _disposed.Token);
+    // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
+    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
     private bool IsActive(AIRiskUser user) => Tokens.Current.User?.Id == user.Id;
 
