@@ -73,6 +73,29 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     }
 
     [Fact]
+    public async Task Leaving_the_users_page_does_not_cancel_a_switch_in_progress()
+    {
+        var user = Sandbox.User(6);
+        var page = Context.Render<AIRisk.Web.Components.Pages.Users.UsersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
+        page.Find("[data-testid=user-search] input").Input(user.Id);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        var switched = new TaskCompletionSource();
+        using var subscription = Tokens.NotifyOnChange(() =>
+        {
+            if (Tokens.Current.User?.Id == user.Id)
+                switched.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        page.Find("[data-testid=switch-user]").Click();
+        await Context.DisposeComponentsAsync();
+
+        await switched.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(user.Id, Tokens.Current.Token!.UserId);
+    }
+
+    [Fact]
     public async Task The_workspace_asks_to_pick_a_user_after_stop_acting()
     {
         var host = Context.Render<DashboardHost>();
