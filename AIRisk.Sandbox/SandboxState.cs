@@ -62,6 +62,14 @@ public sealed class SandboxState
     /// </summary>
     public IReadOnlyList<string> IssuedTokenValues() => Tokens.Snapshot();
 
+    /// <summary>
+    /// Every authorization code and access token issued and every <c>state</c> echoed since start, including used and
+    /// expired ones: for tests that search logs, pages and messages for leaked secrets.
+    /// </summary>
+    public IReadOnlyList<string> IssuedSecrets() => Secrets.Snapshot();
+
+    internal SecretLedger Secrets { get; } = new();
+
     internal bool IsKnownClient(string clientId) =>
         string.Equals(clientId, Options.ClientId, StringComparison.OrdinalIgnoreCase);
 

@@ -3,6 +3,7 @@ using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.TestSupport;
@@ -31,7 +32,8 @@ internal sealed class CoreHarness : IAsyncDisposable
     public static async Task<CoreHarness> StartAsync(
         Action<SandboxOptions>? sandbox = null,
         Action<Dictionary<string, string?>>? settings = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        ILoggerProvider? logs = null)
     {
         var host = await SandboxHost.StartAsync(o =>
         {
@@ -50,7 +52,13 @@ internal sealed class CoreHarness : IAsyncDisposable
         settings?.Invoke(values);
 
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logs is null)
+                return;
+            b.SetMinimumLevel(LogLevel.Trace);
+            b.AddProvider(logs);
+        });
         if (time is not null)
             services.AddSingleton<TimeProvider>(time);
         services.AddAIRiskCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build());

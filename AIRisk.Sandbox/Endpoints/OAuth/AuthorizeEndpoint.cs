@@ -42,6 +42,8 @@ internal sealed class AuthorizeEndpoint(SandboxState state, ILogger<AuthorizeEnd
         var now = state.TimeProvider.GetUtcNow();
         var grant = new AuthorizationGrant(state.Options.ClientId, redirectUri, user?.Key, now + state.Options.CodeLifetime);
         var code = state.Codes.Issue(grant, now);
+        state.Secrets.Remember(code);
+        state.Secrets.Remember(query.TryGetValue("state", out var echoed) ? echoed.ToString() : null);
         logger.CodeIssued(user?.Id, grant.ExpiresAt);
 
         context.Response.StatusCode = StatusCodes.Status302Found;

@@ -66,6 +66,7 @@ internal sealed class TokenEndpoint(SandboxState state, ILogger<TokenEndpoint> l
         var expiresAt = WholeSeconds(now + state.Options.TokenLifetime);
         var access = new AccessGrant(state.Options.ClientId, grant.UserId, expiresAt);
         var token = state.Tokens.Issue(access, now);
+        state.Secrets.Remember(token);
         logger.TokenIssued(access.Kind, grant.UserId is { } id ? Ids.Format(id) : null, expiresAt);
 
         context.Response.Headers.CacheControl = "no-store";
