@@ -161,7 +161,7 @@ public sealed partial class ActingService(
             await RecordBestEffortAsync(Entry(action, AuditOutcome.Succeeded, user, detail: detail), CancellationToken.None);
     }
 
-    private async Task RecordBestEffortAsync(AuditEntry entry, CancellationToken ct)
+    internal async Task RecordBestEffortAsync(AuditEntry entry, CancellationToken ct)
     {
         try
         {

@@ -46,4 +46,31 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
         acting.Touch();
         return null;
     }
+
+    /// <summary>
+    /// Authorizes and records <paramref name="what"/>, runs <paramref name="write"/>, and records how it ended.
+    /// Failures of the write propagate after they are recorded.
+    /// </summary>
+    /// <returns><c>null</c> when the write ran, else why it was not sent.</returns>
+    public async Task<string?> RunAsync(string what, Func<Task> write, CancellationToken ct)
+    {
+        if (await AuthorizeAsync(what, ct) is { } refusal)
+            return refusal;
+
+        var user = tokens.Current.User;
+        try
+        {
+            await write();
+        }
+        catch (Exception e)
+        {
+            var error = e is OperationCanceledException ? "cancelled (the acting user changed or the page closed)" : e.Message;
+            await acting.RecordBestEffortAsync(acting.Entry(AuditAction.Write, AuditOutcome.Failed, user, detail: what, error: error), CancellationToken.None);
+            throw;
+        }
+
+        // The write happened; a lost outcome record is logged, not fatal.
+        await acting.RecordBestEffortAsync(acting.Entry(AuditAction.Write, AuditOutcome.Succeeded, user, detail: what), CancellationToken.None);
+        return null;
+    }
 }

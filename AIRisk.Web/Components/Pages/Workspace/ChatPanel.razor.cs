@@ -121,33 +121,8 @@ public sealed partial class ChatPanel
         _error = null;
         try
         {
-            if (await Writes.AuthorizeAsync(_conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}", ct) is { } refusal)
-            {
-                _error = refusal;
-                return;
-            }
-
-            var conversation = _conversation ?? await StartConversationAsync(text, ct);
-            if (conversation is null || !IsCurrent(version, ct))
-                return;
-
-            _input = null;
-            _messages.Add(new ChatMessage(null, MessageRole.User, text, null, [], null));
-            _streaming = "";
-            StateHasChanged();
-
-            await foreach (var piece in Chat.AskAgentAsync(conversation.Id, text, ct))
-            {
-                if (!IsCurrent(version, ct))
-                    return;
-                _streaming += piece;
-                StateHasChanged();
-            }
-
-            // The stream carries no message ids; the stored conversation does (feedback needs them).
-            var stored = await Chat.GetConversationAsync(conversation.Id, ct);
-            if (IsCurrent(version, ct))
-                Show(stored);
+            var what = _conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}";
+            _error = await Writes.RunAsync(what, () => AskAsync(text, version, ct), ct);
         }
         catch (AIRiskApiException e) when (IsCurrent(version, ct))
         {
@@ -165,6 +140,31 @@ public sealed partial class ChatPanel
                 _sending = false;
             }
         }
+    }
+
+    private async Task AskAsync(string text, long version, CancellationToken ct)
+    {
+        var conversation = _conversation ?? await StartConversationAsync(text, ct);
+        if (conversation is null || !IsCurrent(version, ct))
+            return;
+
+        _input = null;
+        _messages.Add(new ChatMessage(null, MessageRole.User, text, null, [], null));
+        _streaming = "";
+        StateHasChanged();
+
+        await foreach (var piece in Chat.AskAgentAsync(conversation.Id, text, ct))
+        {
+            if (!IsCurrent(version, ct))
+                return;
+            _streaming += piece;
+            StateHasChanged();
+        }
+
+        // The stream carries no message ids; the stored conversation does (feedback needs them).
+        var stored = await Chat.GetConversationAsync(conversation.Id, ct);
+        if (IsCurrent(version, ct))
+            Show(stored);
     }
 
     private async Task<Conversation?> StartConversationAsync(string firstMessage, CancellationToken ct)
@@ -192,15 +192,12 @@ public sealed partial class ChatPanel
         var ct = IdentityCancellation;
         try
         {
-            if (await Writes.AuthorizeAsync($"{feedback} on message {message.Id} in conversation {conversation.Id}", ct) is { } refusal)
+            _error = await Writes.RunAsync($"{feedback} on message {message.Id} in conversation {conversation.Id}", async () =>
             {
-                _error = refusal;
-                return;
-            }
-
-            await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ct);
-            if (IsCurrent(version, ct))
-                _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
+                await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ct);
+                if (IsCurrent(version, ct))
+                    _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
+            }, ct);
         }
         catch (AIRiskApiException e) when (IsCurrent(version, ct))
         {
@@ -225,14 +222,11 @@ public sealed partial class ChatPanel
         _error = null;
         try
         {
-            if (await Writes.AuthorizeAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", ct) is { } refusal)
+            _error = await Writes.RunAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", async () =>
             {
-                _error = refusal;
-                return;
-            }
-
-            await using var stream = file.OpenReadStream(limit, ct);
-            await Chat.AttachFileAsync(conversation.Id, file.Name, stream, ct);
+                await using var stream = file.OpenReadStream(limit, ct);
+                await Chat.AttachFileAsync(conversation.Id, file.Name, stream, ct);
+            }, ct);
             var stored = await Chat.GetConversationAsync(conversation.Id, ct);
             if (IsCurrent(version, ct))
                 Show(stored);
