@@ -39,10 +39,11 @@ public sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app without waiting for it to answer (for start-up failures).</summary>
-    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment)
+    /// <param name="port">The loopback port to use (see <see cref="ReservePort"/>); a free one when null.</param>
+    /// <param name="urls">What to pass as <c>--urls</c> instead of <see cref="BaseAddress"/>.</param>
+    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment, int? port = null, string? urls = null)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? ReservePort()}/");
         var workingDirectory = Directory.CreateTempSubdirectory("airisk-web-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +54,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(WebAssemblyPath());
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString());
+        start.ArgumentList.Add(urls ?? baseAddress.ToString());
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(WebAssemblyPath())!);
 
@@ -67,10 +68,11 @@ public sealed class WebAppProcess : IAsyncDisposable
         return new WebAppProcess(Process.Start(start)!, workingDirectory, baseAddress);
     }
 
-    /// <summary>Starts the app and waits until it serves its home page.</summary>
-    public static async Task<WebAppProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, CancellationToken ct = default)
+    /// <summary>Starts the app and waits until it answers <c>/healthz</c> (anonymous, with or without staff sign-in).</summary>
+    public static async Task<WebAppProcess> StartAsync(
+        IReadOnlyDictionary<string, string?>? environment = null, int? port = null, string? urls = null, CancellationToken ct = default)
     {
-        var app = Launch(environment ?? new Dictionary<string, string?>());
+        var app = Launch(environment ?? new Dictionary<string, string?>(), port, urls);
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -79,7 +81,7 @@ public sealed class WebAppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"AIRisk.Web exited with {app._process.ExitCode}:\n{app.Output}");
             try
             {
-                using var response = await http.GetAsync("/", ct);
+                using var response = await http.GetAsync("/healthz", ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                     return app;
             }
@@ -135,7 +137,8 @@ public sealed class WebAppProcess : IAsyncDisposable
             _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port, for when something must know the app's address before it starts.</summary>
+    public static int ReservePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
