@@ -41,6 +41,21 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Signed_in_staff_without_the_required_role_are_refused_and_never_see_the_dashboard()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-bob", "Bob Elsewhere", ["finance"]);
+
+        using var response = await _browser.NavigateAsync(Dashboard, ct: Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(_browser.Visited, u => u == fixture.Client.RedirectUri);
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("_framework/blazor.web", page, StringComparison.Ordinal);
+        Assert.Contains("signed in as Bob Elsewhere", page, StringComparison.Ordinal);
+        Assert.Contains($"'{StaffSignInFixture.RequiredRole}'", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_answers_without_sign_in()
     {
         using var response = await _browser.GetAsync(new Uri(Dashboard, "healthz"), Ct);
