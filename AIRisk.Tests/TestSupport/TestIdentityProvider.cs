@@ -34,7 +34,6 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private readonly TestOidcClient _client;
     private WebApplication? _app;
     private volatile TestIdentityUser _user = new("staff-1", "Sam Support", ["airisk-console"]);
-    private volatile bool _rolesInIdentityToken = true;
 
     private TestIdentityProvider(TestOidcClient client) => _client = client;
 
@@ -48,16 +47,6 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     {
         get => _user;
         set => _user = value;
-    }
-
-    /// <summary>
-    /// Whether role claims go into the id token as well as userinfo. Some providers send roles or groups only from
-    /// userinfo; the relying party must still see them.
-    /// </summary>
-    public bool RolesInIdentityToken
-    {
-        get => _rolesInIdentityToken;
-        set => _rolesInIdentityToken = value;
     }
 
     public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, CancellationToken ct = default)
@@ -149,7 +138,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             .SetClaim(Claims.Name, user.Name)
             .SetClaims(Claims.Role, [.. user.Roles]);
         identity.SetScopes(request.GetScopes());
-        identity.SetDestinations(DestinationsOf);
+        identity.SetDestinations(claim => DestinationsOf(claim, user.RolesInIdentityToken));
         return http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
     }
 
@@ -160,7 +149,6 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             throw new InvalidOperationException($"Grant type {request.GrantType} is not enabled.");
         var code = await http.AuthenticateAsync(Scheme);
         var principal = code.Principal ?? throw new InvalidOperationException("The authorization code carried no principal.");
-        principal.SetDestinations(DestinationsOf);
         await http.SignInAsync(Scheme, principal);
     }
 
@@ -180,10 +168,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private static Task EndSessionAsync(HttpContext http) =>
         http.SignOutAsync(Scheme, new AuthenticationProperties { RedirectUri = "/" });
 
-    private IEnumerable<string> DestinationsOf(Claim claim) => claim.Type switch
+    private static IEnumerable<string> DestinationsOf(Claim claim, bool rolesInIdentityToken) => claim.Type switch
     {
         Claims.Name => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
-        Claims.Role when RolesInIdentityToken => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Role when rolesInIdentityToken => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };
 }

@@ -41,6 +41,17 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Staff_whose_roles_come_only_from_userinfo_are_admitted()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-uma", "Uma Userinfo", [StaffSignInFixture.RequiredRole], RolesInIdentityToken: false);
+
+        using var response = await _browser.NavigateAsync(Dashboard, ct: Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("_framework/blazor.web", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signed_in_staff_without_the_required_role_are_refused_and_never_see_the_dashboard()
     {
         fixture.Provider.User = new TestIdentityUser("staff-bob", "Bob Elsewhere", ["finance"]);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -50,6 +51,9 @@ public static class StaffSignInServiceCollectionExtensions
                 o.RequireHttpsMetadata = !new Uri(signIn.Authority!).IsLoopback;
                 o.Scope.Add("profile");
                 o.Scope.Add("roles");
+                // Some providers send roles or groups only from userinfo, whose keys the handler drops unless mapped.
+                foreach (var type in RoleClaimTypes.Where(t => t != ClaimTypes.Role))
+                    o.ClaimActions.MapJsonKey(type, type);
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
             });
