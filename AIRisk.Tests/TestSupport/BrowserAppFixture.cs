@@ -60,7 +60,7 @@ public class BrowserAppFixture : IAsyncLifetime
             ["REDIRECT_URI"] = RedirectUri,
         };
         Configure(environment);
-        App = await WebAppProcess.StartAsync(environment, address);
+        App = await WebAppProcess.StartAsync(environment, address.Port);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

@@ -42,13 +42,14 @@ public sealed class WebAppProcess : IAsyncDisposable
     /// A loopback address on a port free right now, for callers that must know the app's address before it starts
     /// (a redirect URI registered with the sandbox).
     /// </summary>
-    public static Uri FreeBaseAddress() => new($"http://127.0.0.1:{FreePort()}/");
+    public static Uri FreeBaseAddress() => new($"http://127.0.0.1:{ReservePort()}/");
 
     /// <summary>Starts the app without waiting for it to answer (for start-up failures).</summary>
-    /// <param name="baseAddress">Where it listens; a free loopback port when null.</param>
-    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment, Uri? baseAddress = null)
+    /// <param name="port">The loopback port to use (see <see cref="ReservePort"/>); a free one when null.</param>
+    /// <param name="urls">What to pass as <c>--urls</c> instead of <see cref="BaseAddress"/>.</param>
+    public static WebAppProcess Launch(IReadOnlyDictionary<string, string?> environment, int? port = null, string? urls = null)
     {
-        baseAddress ??= FreeBaseAddress();
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? ReservePort()}/");
         var workingDirectory = Directory.CreateTempSubdirectory("airisk-web-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,7 +60,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(WebAssemblyPath());
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString());
+        start.ArgumentList.Add(urls ?? baseAddress.ToString());
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(WebAssemblyPath())!);
 
@@ -73,13 +74,11 @@ public sealed class WebAppProcess : IAsyncDisposable
         return new WebAppProcess(Process.Start(start)!, workingDirectory, baseAddress);
     }
 
-    /// <summary>Starts the app and waits until it serves its home page.</summary>
+    /// <summary>Starts the app and waits until it answers <c>/healthz</c> (anonymous, with or without staff sign-in).</summary>
     public static async Task<WebAppProcess> StartAsync(
-        IReadOnlyDictionary<string, string?>? environment = null,
-        Uri? baseAddress = null,
-        CancellationToken ct = default)
+        IReadOnlyDictionary<string, string?>? environment = null, int? port = null, string? urls = null, CancellationToken ct = default)
     {
-        var app = Launch(environment ?? new Dictionary<string, string?>(), baseAddress);
+        var app = Launch(environment ?? new Dictionary<string, string?>(), port, urls);
         using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -88,7 +87,7 @@ public sealed class WebAppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"AIRisk.Web exited with {app._process.ExitCode}:\n{app.Output}");
             try
             {
-                using var response = await http.GetAsync("/", ct);
+                using var response = await http.GetAsync("/healthz", ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                     return app;
             }
@@ -144,7 +143,8 @@ public sealed class WebAppProcess : IAsyncDisposable
             _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port, for when something must know the app's address before it starts.</summary>
+    public static int ReservePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

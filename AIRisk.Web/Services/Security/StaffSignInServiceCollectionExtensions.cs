@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -33,6 +35,8 @@ public static class StaffSignInServiceCollectionExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // The default redirect to /Account/AccessDenied would itself be denied by the fallback policy, looping.
+                o.Events.OnRedirectToAccessDenied = context => WriteAccessDeniedAsync(context.HttpContext, signIn.RequiredRole!);
             })
             .AddOpenIdConnect(o =>
             {
@@ -47,6 +51,9 @@ public static class StaffSignInServiceCollectionExtensions
                 o.RequireHttpsMetadata = !new Uri(signIn.Authority!).IsLoopback;
                 o.Scope.Add("profile");
                 o.Scope.Add("roles");
+                // Some providers send roles or groups only from userinfo, whose keys the handler drops unless mapped.
+                foreach (var type in RoleClaimTypes.Where(t => t != ClaimTypes.Role))
+                    o.ClaimActions.MapJsonKey(type, type);
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
             });
@@ -57,5 +64,16 @@ public static class StaffSignInServiceCollectionExtensions
                 RoleClaimTypes.Contains(c.Type) && string.Equals(c.Value, signIn.RequiredRole, StringComparison.OrdinalIgnoreCase)))
             .Build());
         return services;
+    }
+
+    private static Task WriteAccessDeniedAsync(HttpContext context, string requiredRole)
+    {
+        var staff = StaffMember.FromPrincipal(context.User);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(
+            $"Access denied. You are signed in as {staff.Name}, but AIRisk Console needs the role or group '{requiredRole}'. " +
+            "Ask your identity provider's administrator for it and sign in again (sign out: /signout).",
+            context.RequestAborted);
     }
 }

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AIRisk.Tests.TestSupport;
+
+/// <summary>
+/// A real OpenID Connect provider (OpenIddict) on a free loopback port in the test process: discovery, authorization
+/// (code + PKCE), token, userinfo and end-session endpoints, ephemeral keys. It knows one confidential client and
+/// signs in <see cref="User"/> at once, with no login page. It runs in OpenIddict's degraded mode (no application or
+/// token store), so the validation handlers below do the client checks a store would: client id, redirect URIs and
+/// client secret.
+/// </summary>
+public sealed class TestIdentityProvider : IAsyncDisposable
+{
+    public const string AuthorizationPath = "connect/authorize";
+
+    private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    private readonly TestOidcClient _client;
+    private WebApplication? _app;
+    private volatile TestIdentityUser _user = new("staff-1", "Sam Support", ["airisk-console"]);
+
+    private TestIdentityProvider(TestOidcClient client) => _client = client;
+
+    /// <summary>The issuer, ending in <c>/</c>, e.g. <c>http://127.0.0.1:41234/</c>: what OPERATOR_OIDC_AUTHORITY names.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public Uri AuthorizationEndpoint => new(BaseAddress, AuthorizationPath);
+
+    /// <summary>Who the next authorization request signs in.</summary>
+    public TestIdentityUser User
+    {
+        get => _user;
+        set => _user = value;
+    }
+
+    public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, CancellationToken ct = default)
+    {
+        var provider = new TestIdentityProvider(client);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddOpenIddict().AddServer(provider.Configure);
+
+        var app = builder.Build();
+        try
+        {
+            app.UseAuthentication();
+            app.MapMethods("/" + AuthorizationPath, [HttpMethods.Get, HttpMethods.Post], provider.AuthorizeAsync);
+            app.MapPost("/connect/token", provider.ExchangeAsync);
+            app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync);
+            app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync);
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        provider.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        provider._app = app;
+        return provider;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is null)
+            return;
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    private void Configure(OpenIddictServerBuilder server)
+    {
+        server.SetAuthorizationEndpointUris(AuthorizationPath)
+            .SetTokenEndpointUris("connect/token")
+            .SetUserInfoEndpointUris("connect/userinfo")
+            .SetEndSessionEndpointUris("connect/endsession");
+        server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+        server.RegisterScopes(Scopes.Profile, Scopes.Roles);
+        server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+        server.EnableDegradedMode();
+        server.UseAspNetCore()
+            .EnableAuthorizationEndpointPassthrough()
+            .EnableTokenEndpointPassthrough()
+            .EnableUserInfoEndpointPassthrough()
+            .EnableEndSessionEndpointPassthrough()
+            .DisableTransportSecurityRequirement();
+
+        server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
+        {
+            if (!string.Equals(context.ClientId, _client.ClientId, StringComparison.Ordinal))
+                context.Reject(Errors.InvalidClient, "The client_id is not registered.");
+            else if (!string.Equals(context.RedirectUri, _client.RedirectUri.AbsoluteUri, StringComparison.Ordinal))
+                context.Reject(Errors.InvalidRequest, "The redirect_uri is not registered for this client.");
+            return default;
+        }));
+        server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
+        {
+            if (!string.Equals(context.ClientId, _client.ClientId, StringComparison.Ordinal)
+                || !string.Equals(context.ClientSecret, _client.ClientSecret, StringComparison.Ordinal))
+                context.Reject(Errors.InvalidClient, "The client credentials are invalid.");
+            return default;
+        }));
+        server.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
+        {
+            if (context.PostLogoutRedirectUri is { } uri && !string.Equals(uri, _client.PostLogoutRedirectUri.AbsoluteUri, StringComparison.Ordinal))
+                context.Reject(Errors.InvalidRequest, "The post_logout_redirect_uri is not registered for this client.");
+            return default;
+        }));
+    }
+
+    // No login page: whoever the test configured is signed in immediately.
+    private Task AuthorizeAsync(HttpContext http)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var user = User;
+        var identity = new ClaimsIdentity("TestIdentityProvider", Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, user.Subject)
+            .SetClaim(Claims.Name, user.Name)
+            .SetClaims(Claims.Role, [.. user.Roles]);
+        identity.SetScopes(request.GetScopes());
+        identity.SetDestinations(claim => DestinationsOf(claim, user.RolesInIdentityToken));
+        return http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    private async Task ExchangeAsync(HttpContext http)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (!request.IsAuthorizationCodeGrantType())
+            throw new InvalidOperationException($"Grant type {request.GrantType} is not enabled.");
+        var code = await http.AuthenticateAsync(Scheme);
+        var principal = code.Principal ?? throw new InvalidOperationException("The authorization code carried no principal.");
+        await http.SignInAsync(Scheme, principal);
+    }
+
+    // Reads the claims back from the access token, as a provider's userinfo endpoint does.
+    private static async Task UserInfoAsync(HttpContext http)
+    {
+        var token = await http.AuthenticateAsync(Scheme);
+        var principal = token.Principal ?? throw new InvalidOperationException("The access token carried no principal.");
+        await http.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        {
+            [Claims.Subject] = principal.GetClaim(Claims.Subject),
+            [Claims.Name] = principal.GetClaim(Claims.Name),
+            [Claims.Role] = principal.GetClaims(Claims.Role),
+        }, http.RequestAborted);
+    }
+
+    private static Task EndSessionAsync(HttpContext http) =>
+        http.SignOutAsync(Scheme, new AuthenticationProperties { RedirectUri = "/" });
+
+    private static IEnumerable<string> DestinationsOf(Claim claim, bool rolesInIdentityToken) => claim.Type switch
+    {
+        Claims.Name => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Role when rolesInIdentityToken => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        _ => [OpenIddictConstants.Destinations.AccessToken],
+    };
+}

@@ -1,0 +1,8 @@
+namespace AIRisk.Tests.TestSupport;
+
+/// <summary>Who <see cref="TestIdentityProvider"/> signs in: an OpenID Connect subject, display name and roles.</summary>
+/// <param name="RolesInIdentityToken">
+/// Whether role claims go into the id token as well as userinfo. Some providers send roles or groups only from
+/// userinfo; the relying party must still see them.
+/// </param>
+public sealed record TestIdentityUser(string Subject, string Name, IReadOnlyList<string> Roles, bool RolesInIdentityToken = true);
