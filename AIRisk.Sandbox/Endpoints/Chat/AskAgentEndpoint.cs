@@ -12,16 +12,8 @@ internal sealed class AskAgentEndpoint(SandboxState state, ILogger<AskAgentEndpo
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!context.Request.HasJsonContentType())
-        {
-            await SandboxResults.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType);
+        if (await JsonBody.ReadRequiredObjectAsync(context) is not { } body)
             return;
-        }
-        if (await JsonBody.ReadObjectAsync(context.Request, context.RequestAborted) is not { } body)
-        {
-            await SandboxResults.TextAsync(context, StatusCodes.Status400BadRequest, "Invalid request body");
-            return;
-        }
 
         var workspace = context.Workspace(state);
         if (!Guid.TryParse(body.StringProperty("conversationID"), out var conversationId)

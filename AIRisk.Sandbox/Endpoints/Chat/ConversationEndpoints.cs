@@ -50,16 +50,8 @@ internal sealed class ConversationEndpoints(SandboxState state)
     /// <summary><c>POST /api/Chat/CreateConversation</c> <c>{"title","agentId","metadata":[]}</c>.</summary>
     public async Task CreateConversationAsync(HttpContext context)
     {
-        if (!context.Request.HasJsonContentType())
-        {
-            await SandboxResults.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType);
+        if (await JsonBody.ReadRequiredObjectAsync(context) is not { } body)
             return;
-        }
-        if (await JsonBody.ReadObjectAsync(context.Request, context.RequestAborted) is not { } body)
-        {
-            await SandboxResults.TextAsync(context, StatusCodes.Status400BadRequest, "Invalid request body");
-            return;
-        }
 
         var workspace = context.Workspace(state);
         if (!Guid.TryParse(body.StringProperty("agentId"), out var agentId) || workspace.FindAgent(agentId) is null)

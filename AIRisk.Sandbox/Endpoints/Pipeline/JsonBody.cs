@@ -19,6 +19,27 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>
+    /// The JSON object a chat call requires: answers 415 for another content type and 400 for a body that is not a
+    /// JSON object, and returns null when it did.
+    /// </summary>
+    public static async Task<JsonElement?> ReadRequiredObjectAsync(HttpContext context)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            await SandboxResults.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType);
+            return null;
+        }
+
+        if (await ReadObjectAsync(context.Request, context.RequestAborted) is not { } body)
+        {
+            await SandboxResults.TextAsync(context, StatusCodes.Status400BadRequest, "Invalid request body");
+            return null;
+        }
+
+        return body;
+    }
+
     public static JsonElement? Property(this JsonElement body, string name)
     {
         foreach (var property in body.EnumerateObject())
