@@ -8,8 +8,9 @@ namespace AIRisk.Bench.Support;
 
 /// <summary>
 /// Memory of another .NET process without changing it: a full blocking GC is induced through the runtime's
-/// diagnostics port (an EventPipe session with the GCHeapCollect keyword, as dotnet-gcdump does), the managed heap
-/// size is read from that GC's GCHeapStats event (fragmentation included), and private memory (RssAnon) from <c>/proc/&lt;pid&gt;/status</c>.
+/// diagnostics port (an EventPipe session with the GCHeapCollect keyword, as dotnet-gcdump does); that GC's
+/// GCHeapStats event gives the live managed bytes (what survived, in every generation) and the heap size (which also
+/// counts free space the GC keeps); private memory (RssAnon) comes from <c>/proc/&lt;pid&gt;/status</c>.
 /// </summary>
 public static class ProcessMemory
 {
@@ -17,29 +18,29 @@ public static class ProcessMemory
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Bytes, after a forced full GC.</summary>
-    public sealed record Sample(long ManagedHeap, long PrivateResident);
+    public sealed record Sample(long ManagedLive, long ManagedHeap, long PrivateResident);
 
     public static async Task<Sample> CollectAsync(int processId, CancellationToken ct)
     {
         // Twice: what the first GC finds only finalizable is released by the second.
         await InduceGcAsync(processId, ct);
-        var heap = await InduceGcAsync(processId, ct);
-        return new Sample(heap, ReadStatusKilobytes(processId, "RssAnon") * 1024);
+        var (live, heap) = await InduceGcAsync(processId, ct);
+        return new Sample(live, heap, ReadStatusKilobytes(processId, "RssAnon") * 1024);
     }
 
-    private static async Task<long> InduceGcAsync(int processId, CancellationToken ct)
+    private static async Task<(long Live, long Heap)> InduceGcAsync(int processId, CancellationToken ct)
     {
         var keywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
         var client = new DiagnosticsClient(processId);
         using var session = client.StartEventPipeSession([new EventPipeProvider(RuntimeProvider, EventLevel.Informational, keywords)], requestRundown: false);
         using var source = new EventPipeEventSource(session.EventStream);
-        var induced = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var induced = new TaskCompletionSource<(long, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawInducedStart = false;
         source.Clr.GCStart += e => sawInducedStart |= e.Depth == 2 && e.Reason.ToString().StartsWith("Induced", StringComparison.Ordinal);
         source.Clr.GCHeapStats += e =>
         {
             if (sawInducedStart)
-                induced.TrySetResult(e.TotalHeapSize);
+                induced.TrySetResult((e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4, e.TotalHeapSize));
         };
         var processing = Task.Run(source.Process, CancellationToken.None);
         try
