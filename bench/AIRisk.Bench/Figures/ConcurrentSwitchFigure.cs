@@ -18,7 +18,7 @@ public sealed class ConcurrentSwitchFigure(BenchSettings settings)
 
     public async Task RunAsync(FigureReport report, CancellationToken ct)
     {
-        var duration = TimeSpan.FromSeconds(settings.Pick(16, 60));
+        var duration = TimeSpan.FromSeconds(settings.Pick(20, 60));
         var l = settings.LatencyMs;
         await using var sandbox = await BenchSandbox.StartAsync(settings.Latency, ct: ct);
         await using var services = new DashboardServices(sandbox);

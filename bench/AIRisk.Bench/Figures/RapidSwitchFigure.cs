@@ -30,7 +30,7 @@ public sealed class RapidSwitchFigure(BenchSettings settings)
 
     public async Task RunAsync(FigureReport report, CancellationToken ct)
     {
-        var bursts = settings.Pick(20, 100);
+        var bursts = settings.Pick(40, 100);
         var latency = settings.Latency;
         var jitter = latency * 0.9;
         await using var sandbox = await BenchSandbox.StartAsync(latency, jitter, ct: ct);
