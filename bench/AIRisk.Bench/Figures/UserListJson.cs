@@ -1,6 +1,6 @@
+using System.Net.Http.Headers;
 using AIRisk.Bench.Support;
 using AIRisk.Core.Configuration;
-using System.Net.Http.Headers;
 
 namespace AIRisk.Bench.Figures;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AIRisk.Bench.Support;
 
 /// <summary>Durations in milliseconds, with the statistics the figures report.</summary>
@@ -25,15 +23,6 @@ public sealed class Samples
     {
         lock (_gate)
             _values.Add(milliseconds);
-    }
-
-    /// <summary>Times <paramref name="action"/> and records it.</summary>
-    public async Task<T> TimeAsync<T>(Func<Task<T>> action)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = await action();
-        Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        return result;
     }
 
     /// <summary>Nearest-rank percentile.</summary>
