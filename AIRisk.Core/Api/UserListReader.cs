@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace AIRisk.Core.Api;
@@ -24,6 +26,12 @@ public static class UserListReader
         ["company"] = Field.Company, ["companyName"] = Field.Company,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenDictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan =
+        Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Longest property name looked up without allocating it; longer (rare) names take the allocating path.</summary>
+    private const int MaxStackName = 64;
+
     private enum Field
     {
         Other, Id, Name, First, Last, UserName, Email, Role, Roles, CompanyId, Company,
@@ -41,16 +49,18 @@ public static class UserListReader
             ?? throw new JsonException("The user list is neither an array nor an object wrapping one (users, data, items, value).");
 
         var users = new List<AIRiskUser>(array.GetArrayLength());
+        // Unknown field names repeat on every user: one string per name, not one per user.
+        var otherNames = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var element in array.EnumerateArray())
         {
-            if (ReadUser(element) is { } user)
+            if (ReadUser(element, otherNames) is { } user)
                 users.Add(user);
         }
 
         return users;
     }
 
-    private static AIRiskUser? ReadUser(JsonElement element)
+    private static AIRiskUser? ReadUser(JsonElement element, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> otherNames)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return null;
@@ -58,10 +68,13 @@ public static class UserListReader
         string? id = null, name = null, first = null, last = null, userName = null, email = null, role = null, company = null, companyId = null;
         List<KeyValuePair<string, string>>? details = null;
 
+        Span<char> buffer = stackalloc char[MaxStackName];
         foreach (var property in element.EnumerateObject())
         {
             var value = property.Value;
-            switch (Fields.GetValueOrDefault(property.Name))
+            var nameLength = NameOf(property, buffer);
+            var field = nameLength < 0 ? Fields.GetValueOrDefault(property.Name) : FieldsBySpan.TryGetValue(buffer[..nameLength], out var known) ? known : Field.Other;
+            switch (field)
             {
                 case Field.Id:
                     id ??= JsonFields.AsString(value);
@@ -95,7 +108,7 @@ public static class UserListReader
                     break;
                 default:
                     if (JsonFields.AsString(value) is { } text)
-                        (details ??= []).Add(new(property.Name, text));
+                        (details ??= []).Add(new(OtherName(property, buffer, nameLength, otherNames), text));
                     break;
             }
         }
@@ -112,6 +125,31 @@ public static class UserListReader
             (details ??= []).Add(new("userName", userName));
 
         return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details ?? [] };
+    }
+
+    /// <summary>
+    /// Copies the property's name into <paramref name="buffer"/> without allocating a string for it (100,000 users
+    /// have a million property names). Returns -1 when it does not fit or is escaped; the caller then uses
+    /// <see cref="JsonProperty.Name"/>.
+    /// </summary>
+    private static int NameOf(JsonProperty property, Span<char> buffer)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > buffer.Length || raw.Contains((byte)'\\'))
+            return -1;
+        return Encoding.UTF8.GetChars(raw, buffer);
+    }
+
+    private static string OtherName(JsonProperty property, ReadOnlySpan<char> buffer, int length, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names)
+    {
+        if (length < 0)
+            return property.Name;
+        var name = buffer[..length];
+        if (names.TryGetValue(name, out var known))
+            return known;
+        var added = name.ToString();
+        names[added] = added;
+        return added;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -39,6 +39,19 @@ public sealed class UserListReaderTests
     }
 
     [Fact]
+    public void Reads_escaped_and_very_long_field_names()
+    {
+        const string LongName = "aFieldNameLongerThanSixtyFourCharactersThatNoKnownAIRiskTenantWouldSend";
+        using var document = JsonDocument.Parse($$"""[{"\u0069d":"1","display\u004Eame":"Ann Lee","{{LongName}}":"x"}]""");
+
+        var user = Assert.Single(UserListReader.Read(document.RootElement));
+
+        Assert.Equal("1", user.Id);
+        Assert.Equal("Ann Lee", user.DisplayName);
+        Assert.Contains(new KeyValuePair<string, string>(LongName, "x"), user.Details);
+    }
+
+    [Fact]
     public void Skips_entries_without_an_id()
     {
         using var document = JsonDocument.Parse("""[{"name":"ghost"},{"id":"2","name":"Bo"}]""");

@@ -1,15 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace AIRisk.Web.Services.Audit;
 
-/// <summary>Creates the data folder and applies the audit schema before the app takes requests.</summary>
-internal sealed partial class AuditDatabaseInitializer(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, ILogger<AuditDatabaseInitializer> logger) : IHostedService
+/// <summary>Brings the audit database up to date before the app takes requests, so a bad data folder fails at start.</summary>
+internal sealed partial class AuditDatabaseInitializer(SqliteAuditTrail audit, AuditOptions options, ILogger<AuditDatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DataDirectory);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await AuditSchema.ApplyAsync(db, cancellationToken);
+        await audit.EnsureReadyAsync(cancellationToken);
         LogReady(options.DatabasePath, AuditSchema.LatestVersion);
     }
 

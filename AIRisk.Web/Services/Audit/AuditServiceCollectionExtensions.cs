@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the SQLite audit trail; the schema is brought up to date by <see cref="AuditDatabaseInitializer"/> at start.</summary>
+/// <summary>Registers the SQLite audit trail; its schema is brought up to date at start (and on first use).</summary>
 public static class AuditServiceCollectionExtensions
 {
     public static IServiceCollection AddAIRiskAudit(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -16,7 +16,8 @@ public static class AuditServiceCollectionExtensions
 
         services.AddDbContextFactory<AuditDbContext>(o => o.UseSqlite(
             new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
-        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
+        services.AddSingleton<SqliteAuditTrail>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
         services.AddHostedService<AuditDatabaseInitializer>();
         return services;
     }

@@ -8,12 +8,37 @@ namespace AIRisk.Web.Services.Audit;
 /// The audit trail in a SQLite file under the data folder. Appends go through EF Core one short transaction each;
 /// SQLite serialises writers and the busy timeout absorbs contention, so concurrent circuits lose nothing.
 /// </summary>
-internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext> contexts, ILogger<SqliteAuditTrail> logger) : IAuditTrail
+internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, ILogger<SqliteAuditTrail> logger) : IAuditTrail, IDisposable
 {
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <summary>Creates the data folder and brings the schema up to date, once; a failure is retried on the next call.</summary>
+    public async Task EnsureReadyAsync(CancellationToken ct)
+    {
+        if (_schemaReady)
+            return;
+        await _schemaGate.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady)
+                return;
+            Directory.CreateDirectory(options.DataDirectory);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await AuditSchema.ApplyAsync(db, ct);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         try
         {
+            await EnsureReadyAsync(ct);
             await using var db = await contexts.CreateDbContextAsync(ct);
             db.Entries.Add(AuditRow.From(entry));
             await db.SaveChangesAsync(ct);
@@ -27,6 +52,7 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
     {
+        await EnsureReadyAsync(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var filtered = Filter(db.Entries.AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
@@ -36,6 +62,7 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
 
     public async IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
+        await EnsureReadyAsync(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await foreach (var row in Filter(db.Entries.AsNoTracking(), query).OrderByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             yield return row.ToEntry();
@@ -67,6 +94,8 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
             rows = rows.Where(r => r.AtUtcTicks <= to.UtcTicks);
         return rows;
     }
+
+    public void Dispose() => _schemaGate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit record ({Action}, {Outcome})")]
     private partial void LogWriteFailed(Exception exception, AuditAction action, AuditOutcome outcome);

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using AIRisk.Bench.Figures;
+using AIRisk.Bench.Reporting;
+
+namespace AIRisk.Bench;
+
+/// <summary>Runs the figure groups in turn (CPU-bound micro-benchmarks first, the browser last) and prints the summary.</summary>
+public static class BenchRunner
+{
+    public static async Task<int> RunAsync(BenchSettings settings)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var ct = cancel.Token;
+
+        Console.WriteLine($"# AIRisk Console benchmark, {settings.Mode} run, L = {settings.LatencyMs} ms");
+        Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, {TotalMemoryGb():0.0} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"# load average at start: {LoadAverage()}");
+
+        var report = new FigureReport();
+        var start = Stopwatch.GetTimestamp();
+        (string Group, Func<FigureReport, CancellationToken, Task> Run)[] groups =
+        [
+            ("micro", new MicroBenchmarkFigures(settings).RunAsync),
+            ("switch", new SwitchFigures(settings).RunAsync),
+            ("rapid", new RapidSwitchFigure(settings).RunAsync),
+            ("concurrent", new ConcurrentSwitchFigure(settings).RunAsync),
+            ("memory", new CircuitMemoryFigure(settings).RunAsync),
+        ];
+        foreach (var (group, run) in groups.Where(g => settings.Runs(g.Group)))
+        {
+            var groupStart = Stopwatch.GetTimestamp();
+            try
+            {
+                await run(report, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // The boundary of one figure group: report it as missed and go on with the others.
+                report.Add(Figure.Failed($"{group}_group", "", null, $"{e.GetType().Name}: {e.Message}"));
+                Console.Error.WriteLine(e);
+            }
+
+            FigureReport.Note($"{group}: {Stopwatch.GetElapsedTime(groupStart).TotalSeconds:0.0} s");
+        }
+
+        FigureReport.Note($"load average at end: {LoadAverage()}");
+        report.PrintSummary(settings, Stopwatch.GetElapsedTime(start));
+        return 0;
+    }
+
+    /// <summary>Other work on the machine skews timings; the load average says how much there was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static double TotalMemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace AIRisk.Bench;
+
+/// <summary>
+/// The command line: <c>--quick</c> (smaller samples, under 3 minutes), <c>--latency-ms N</c> (the round trip added
+/// by the sandbox, default 50) and <c>--only a,b</c> (run some figure groups: micro, switch, rapid, concurrent, memory).
+/// </summary>
+public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<string> Only)
+{
+    public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory"];
+
+    public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
+
+    public string Mode => Quick ? "quick" : "full";
+
+    public bool Runs(string group) => Only.Count == 0 || Only.Contains(group);
+
+    /// <summary>The value for the current mode.</summary>
+    public T Pick<T>(T quick, T full) => Quick ? quick : full;
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var quick = false;
+        var latency = 50;
+        HashSet<string> only = new(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--latency-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0:
+                    latency = ms;
+                    i++;
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                default:
+                    throw new ArgumentException(
+                        $"Unknown or incomplete argument '{args[i]}'. Usage: [--quick] [--latency-ms N] [--only {string.Join(',', Groups)}]");
+            }
+        }
+
+        var unknown = only.Except(Groups, StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown figure group(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Groups)}.");
+        return new BenchSettings(quick, latency, only);
+    }
+}

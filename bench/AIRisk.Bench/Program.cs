@@ -1,0 +1,3 @@
+using AIRisk.Bench;
+
+return await BenchRunner.RunAsync(BenchSettings.Parse(args));

@@ -1,0 +1,47 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Web.Services.Acting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIRisk.Bench.Support;
+
+/// <summary>
+/// The dashboard's services (<c>AddAIRiskDashboard</c>, as Program.cs registers them) without Kestrel or a browser.
+/// Each <see cref="NewCircuit"/> is a DI scope, as a Blazor circuit is: its own TokenState, ActingService and API
+/// clients over the process-wide token cache and user directory.
+/// </summary>
+public sealed class DashboardServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public DashboardServices(BenchSandbox sandbox)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.CoreSettings()).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBenchDashboard(configuration, BenchDashboard.NewDataDirectory());
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public IServiceProvider Services => _services;
+
+    public Circuit NewCircuit() => new(_services.CreateAsyncScope());
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>One simulated circuit.</summary>
+    public sealed class Circuit(AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public ActingService Acting => scope.ServiceProvider.GetRequiredService<ActingService>();
+
+        public TokenState Tokens => scope.ServiceProvider.GetRequiredService<TokenState>();
+
+        public AIRiskChatClient Chat => scope.ServiceProvider.GetRequiredService<AIRiskChatClient>();
+
+        /// <summary>What showing the users page does first: the generic token and the shared user list.</summary>
+        public Task WarmUpAsync(CancellationToken ct) => Acting.GetDirectoryAsync(refresh: false, ct);
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
+    }
+}
