@@ -23,17 +23,24 @@ public sealed partial class ActingBanner : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private AIRiskUser? Acting => Tokens.Current.IsActing ? Tokens.Current.User : null;
+    /// <summary>The screen's acting view; when absent (rendered on its own), the banner listens to TokenState itself.</summary>
+    [CascadingParameter]
+    private ActingView? View { get; set; }
 
-    private AIRiskUser? Switching => Tokens.SwitchingTo;
+    private ActingSession Current => View?.Session ?? Tokens.Current;
 
-    private string Remaining => Tokens.Current.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
+    private AIRiskUser? Acting => Current.IsActing ? Current.User : null;
+
+    private AIRiskUser? Switching => View is null ? Tokens.SwitchingTo : View.SwitchingTo;
+
+    private string Remaining => Current.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
 
     private string? SessionLeft => ActingService.Clock.IsRunning ? TokenCountdown.DescribeSession(ActingService.Clock.Remaining()) : null;
 
     protected override void OnInitialized()
     {
-        _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
+        if (View is null)
+            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
         _ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 

@@ -14,16 +14,42 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
     private CancellationTokenSource _loads = new();
     private long _version = -1;
 
+    private bool _initialized;
+
     [Inject]
     protected TokenState Tokens { get; set; } = default!;
+
+    /// <summary>The screen's acting view, when an <see cref="ActingSessionCascade"/> is above this component.</summary>
+    [CascadingParameter]
+    private ActingView? View { get; set; }
 
     /// <summary>The identity this component's content belongs to.</summary>
     protected ActingSession Session { get; private set; } = ActingSession.None;
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Tokens.NotifyOnChange(() => InvokeAsync(OnTokenStateChangedAsync));
-        await ApplyIdentityAsync(Tokens.Current);
+        // Under the cascade, identity changes arrive as parameters in the same render batch as the banner's;
+        // rendered on its own (tests, embedding), the component listens to TokenState itself.
+        if (View is null)
+            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(OnTokenStateChangedAsync));
+        _initialized = true;
+        await ApplyIdentityAsync(View?.Session ?? Tokens.Current);
+    }
+
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        parameters.SetParameterProperties(this);
+        if (_initialized && View is { } view)
+        {
+            Session = view.Session;
+            if (view.Session.Version != _version)
+            {
+                // Synchronously up to its first await: the old identity's data is cleared before this render.
+                _ = ReloadAsync(view.Session);
+            }
+        }
+
+        return base.SetParametersAsync(ParameterView.Empty);
     }
 
     /// <summary>Called when the acting identity changes (and once at start): clear old data and start loading.</summary>
@@ -60,7 +86,7 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
 
     /// <summary>True while <paramref name="version"/> is still the identity on screen.</summary>
     protected bool IsCurrent(long version, CancellationToken ct) =>
-        !ct.IsCancellationRequested && version == Session.Version && version == Tokens.Current.Version;
+        !ct.IsCancellationRequested && version == _version && version == Tokens.Current.Version;
 
     /// <summary>A token cancelled when the identity changes or the component goes away.</summary>
     protected CancellationToken IdentityCancellation => _loads.Token;
@@ -98,7 +124,8 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
         Session = session;
         var previous = _loads;
         _loads = new CancellationTokenSource();
-        await previous.CancelAsync();
+        // Cancel (not CancelAsync): the clear below must happen before this component renders again.
+        previous.Cancel();
 
         var loading = OnIdentityChangedAsync(session, _loads.Token);
         StateHasChanged();

@@ -73,6 +73,37 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     }
 
     [Fact]
+    public async Task No_frame_shows_one_users_name_beside_another_users_agents()
+    {
+        var users = Enumerable.Range(0, 8).Select(Sandbox.User).ToList();
+        var agentOwner = users.SelectMany(u => AgentIds(u.Id).Select(a => (Agent: a, u.Id))).ToDictionary(p => p.Agent, p => p.Id);
+        var host = Context.Render<DashboardHost>();
+        var frames = 0;
+        var mixed = new List<string>();
+        host.OnMarkupUpdated += (_, _) =>
+        {
+            var bannered = host.Find("[data-testid=acting-as]").GetAttribute("data-user-id");
+            var owners = host.FindAll("[data-testid=agent-item]").Select(a => agentOwner[a.GetAttribute("data-agent-id")!]).Distinct().ToList();
+            lock (mixed)
+            {
+                frames++;
+                if (owners.Any(o => o != bannered))
+                    mixed.Add($"banner {bannered}, agents of {string.Join(",", owners)}");
+            }
+        };
+
+        foreach (var burst in Enumerable.Range(0, 4))
+        {
+            var clicks = users.OrderBy(_ => Random.Shared.Next()).Take(4).Select(u => host.InvokeAsync(() => Acting.ActAsAsync(u, Ct))).ToList();
+            await Task.WhenAll(clicks);
+            host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+        }
+
+        Assert.True(frames > 20, $"only {frames} frames were rendered");
+        Assert.Empty(mixed);
+    }
+
+    [Fact]
     public async Task Leaving_the_users_page_does_not_cancel_a_switch_in_progress()
     {
         var user = Sandbox.User(6);

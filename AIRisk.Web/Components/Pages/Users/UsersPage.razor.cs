@@ -1,6 +1,7 @@
 using System.Globalization;
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
+using AIRisk.Web.Components.Shared;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Users;
 using Microsoft.AspNetCore.Components;
@@ -39,6 +40,14 @@ public sealed partial class UsersPage : IDisposable
     [Inject]
     private TokenState Tokens { get; set; } = default!;
 
+    /// <summary>The screen's acting view; when absent (rendered on its own), the page listens to TokenState itself.</summary>
+    [CascadingParameter]
+    private ActingView? View { get; set; }
+
+    private ActingSession Current => View?.Session ?? Tokens.Current;
+
+    private AIRiskUser? SwitchingTo => View is null ? Tokens.SwitchingTo : View.SwitchingTo;
+
     private int PageCount => _page is null ? 1 : Math.Max(1, (_page.Matching + _query.PageSize - 1) / _query.PageSize);
 
     private string CountText => _page is null
@@ -49,7 +58,8 @@ public sealed partial class UsersPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
+        if (View is null)
+            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
         await LoadAsync(refresh: false);
     }
 
@@ -60,7 +70,7 @@ public sealed partial class UsersPage : IDisposable
         try
         {
             _snapshot = await Acting.GetDirectoryAsync(refresh, _disposed.Token);
-            if (!refresh && (Tokens.Current.User?.Id ?? Acting.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
+            if (!refresh && (Current.User?.Id ?? Acting.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
                 _query = _query with { Page = page };
             Requery();
         }
@@ -111,7 +121,7 @@ public sealed partial class UsersPage : IDisposable
     // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
     private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
-    private bool IsActive(AIRiskUser user) => Tokens.Current.User?.Id == user.Id;
+    private bool IsActive(AIRiskUser user) => Current.User?.Id == user.Id;
 
     private string RowClass(AIRiskUser user) => IsActive(user) ? "user-row--active" : "";
 

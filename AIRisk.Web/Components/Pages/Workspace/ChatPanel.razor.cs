@@ -64,6 +64,7 @@ public sealed partial class ChatPanel
         _agentId = null;
         _error = null;
         _sending = false;
+        _loading = false;
         return Task.CompletedTask;
     }
 
@@ -93,8 +94,10 @@ public sealed partial class ChatPanel
         Acting.Touch();
         _loading = true;
         _error = null;
+        var version = Session.Version;
         await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
-        _loading = false;
+        if (Session.Version == version)
+            _loading = false;
     }
 
     private void Show(Conversation conversation)

@@ -25,6 +25,7 @@ public sealed partial class WorkspacePage
         _conversationId = null;
         _draft = null;
         _agentsError = null;
+        _agentsLoading = false;
         return session.IsActing ? LoadAgentsAsync() : Task.CompletedTask;
     }
 
@@ -32,8 +33,11 @@ public sealed partial class WorkspacePage
     {
         _agentsLoading = true;
         _agentsError = null;
+        var version = Session.Version;
         await LoadAsync(Chat.ListAgentsAsync, agents => _agents = agents, e => _agentsError = e.Message);
-        _agentsLoading = false;
+        // A load cancelled by a switch must not end the loading state of the load that replaced it.
+        if (Session.Version == version)
+            _agentsLoading = false;
     }
 
     private void FilterByAgent(string? agentId)
