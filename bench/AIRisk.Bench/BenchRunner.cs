@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using AIRisk.Bench.Figures;
 using AIRisk.Bench.Reporting;
+using AIRisk.Bench.Soak;
 
 namespace AIRisk.Bench;
 
@@ -24,15 +25,16 @@ public static class BenchRunner
 
         var report = new FigureReport();
         var start = Stopwatch.GetTimestamp();
-        (string Group, Func<FigureReport, CancellationToken, Task> Run)[] groups =
-        [
+        (string Group, Func<FigureReport, CancellationToken, Task> Run)[] groups = settings.Soak
+        ? [("soak", new SoakRun(settings).RunAsync)]
+        : [
             ("micro", new MicroBenchmarkFigures(settings).RunAsync),
             ("switch", new SwitchFigures(settings).RunAsync),
             ("rapid", new RapidSwitchFigure(settings).RunAsync),
             ("concurrent", new ConcurrentSwitchFigure(settings).RunAsync),
             ("memory", new CircuitMemoryFigure(settings).RunAsync),
         ];
-        foreach (var (group, run) in groups.Where(g => settings.Runs(g.Group)))
+        foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Runs(g.Group)))
         {
             var groupStart = Stopwatch.GetTimestamp();
             try

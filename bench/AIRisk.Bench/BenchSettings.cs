@@ -8,6 +8,13 @@ namespace AIRisk.Bench;
 /// </summary>
 public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<string> Only)
 {
+    /// <summary><c>--soak</c>: run the soak test instead of the figures.</summary>
+    public bool Soak { get; init; }
+
+    public double SoakMinutes { get; init; } = 10;
+
+    public int SoakCircuits { get; init; } = 50;
+
     public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory"];
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
@@ -23,6 +30,9 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
     {
         var quick = false;
         var latency = 50;
+        var soak = false;
+        var soakMinutes = 10.0;
+        var soakCircuits = 50;
         HashSet<string> only = new(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,18 +45,29 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
                     latency = ms;
                     i++;
                     break;
+                case "--soak":
+                    soak = true;
+                    break;
+                case "--soak-minutes" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0:
+                    soakMinutes = minutes;
+                    i++;
+                    break;
+                case "--soak-circuits" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var circuits) && circuits > 0:
+                    soakCircuits = circuits;
+                    i++;
+                    break;
                 case "--only" when i + 1 < args.Length:
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
                     throw new ArgumentException(
-                        $"Unknown or incomplete argument '{args[i]}'. Usage: [--quick] [--latency-ms N] [--only {string.Join(',', Groups)}]");
+                        $"Unknown or incomplete argument '{args[i]}'. Usage: [--quick] [--latency-ms N] [--only {string.Join(',', Groups)}] | --soak [--soak-minutes N] [--soak-circuits N]");
             }
         }
 
         var unknown = only.Except(Groups, StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"Unknown figure group(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Groups)}.");
-        return new BenchSettings(quick, latency, only);
+        return new BenchSettings(quick, latency, only) { Soak = soak, SoakMinutes = soakMinutes, SoakCircuits = soakCircuits };
     }
 }

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using AIRisk.Bench.Reporting;
+using AIRisk.Bench.Support;
+using AIRisk.Core.Api;
+using AIRisk.Sandbox;
+using AIRisk.Web.Services.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIRisk.Bench.Soak;
+
+/// <summary>
+/// The soak test (<c>--soak</c>, not part of the default run): 50 circuits switch users, load their workspace and
+/// sometimes stop acting, for 10 minutes, while about 5 % of operations meet an injected AIRisk fault. Reports
+/// unhandled errors (goal 0), managed memory growth after warm-up (goal ≤ 10 %) and audit records lost (goal 0).
+/// </summary>
+public sealed class SoakRun(BenchSettings settings)
+{
+    private const double FaultRate = 0.05;
+
+    private static readonly (string Path, FaultKind Kind, int Status)[] Faults =
+    [
+        ("/api/oauth2", FaultKind.Status, 500),
+        ("/api/oauth2/Token", FaultKind.Status, 500),
+        ("/api/oauth2/Token", FaultKind.HtmlPage, 502),
+        ("/api/oauth2/Token", FaultKind.MalformedJson, 200),
+        ("/api/Chat/ListAgents", FaultKind.Problem, 401),
+        ("/api/Chat/ListAgents", FaultKind.MalformedJson, 200),
+        ("/api/Chat/GetConversations", FaultKind.HtmlPage, 502),
+        ("/api/Chat/GetConversations", FaultKind.Drop, 500),
+    ];
+
+    public async Task RunAsync(FigureReport report, CancellationToken ct)
+    {
+        var duration = TimeSpan.FromMinutes(settings.SoakMinutes);
+        await using var sandbox = await BenchSandbox.StartAsync(settings.Latency, TimeSpan.FromMilliseconds(settings.LatencyMs / 2.0), ct: ct);
+        await using var services = new DashboardServices(sandbox);
+        var audit = services.Services.GetRequiredService<IAuditTrail>();
+        var circuits = Enumerable.Range(0, settings.SoakCircuits).Select(_ => services.NewCircuit()).ToList();
+        var tally = new SoakTally();
+        try
+        {
+            await Task.WhenAll(circuits.Select(c => c.WarmUpAsync(ct)));
+            var start = Stopwatch.GetTimestamp();
+            var memory = new MemoryTrack(start, warmUp: TimeSpan.FromSeconds(Math.Min(60, duration.TotalSeconds / 5)));
+            using var sampler = new Timer(_ => memory.Sample(), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+
+            await Task.WhenAll(circuits.Select((c, i) => RunCircuitAsync(c, i, sandbox, start, duration, tally, ct)));
+
+            memory.Sample();
+            var recorded = (await audit.QueryAsync(new AuditQuery(Take: 1), ct)).Total;
+            report.Add(new Figure("soak_operations", tally.Operations, ""));
+            report.Add(new Figure("soak_handled_errors", tally.Handled, ""));
+            report.Add(new Figure("soak_unhandled_errors", tally.Unhandled.Count, "", Goal.Max(0, "")));
+            report.Add(new Figure("soak_memory_growth_pct", memory.GrowthPercent, "%", Goal.Max(10, "%")) { Decimals = 1 });
+            report.Add(new Figure("soak_lost_audit_records", Math.Max(0, tally.ExpectedAuditRecords - recorded), "", Goal.Max(0, "")));
+            FigureReport.Note($"soak: {settings.SoakCircuits} circuits for {duration.TotalMinutes:0.#} min, {FaultRate:P0} of operations faulted " +
+                              $"({tally.FaultsInjected} faults); switches {tally.Switches}, stops {tally.Stops}; audit rows {recorded} " +
+                              $"for {tally.ExpectedAuditRecords} expected; managed memory after warm-up {memory.Baseline / 1048576.0:0.0} MB, " +
+                              $"at end {memory.Last / 1048576.0:0.0} MB, peak {memory.Peak / 1048576.0:0.0} MB");
+            foreach (var error in tally.Unhandled.Distinct().Take(5))
+                FigureReport.Note($"soak unhandled: {error}");
+        }
+        finally
+        {
+            foreach (var circuit in circuits)
+                await circuit.DisposeAsync();
+        }
+    }
+
+    private static async Task RunCircuitAsync(
+        DashboardServices.Circuit circuit, int index, BenchSandbox sandbox, long start, TimeSpan duration, SoakTally tally, CancellationToken ct)
+    {
+        var random = new Random(index);
+        var users = sandbox.State.Data.Users.Count;
+        while (Stopwatch.GetElapsedTime(start) < duration && !ct.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(1000)), ct);
+            if (random.NextDouble() < FaultRate)
+            {
+                var (path, kind, status) = Faults[random.Next(Faults.Length)];
+                sandbox.State.Faults.FailNext(path, 1, kind, status);
+                tally.Fault();
+            }
+
+            try
+            {
+                if (circuit.Tokens.Current.IsActing && random.NextDouble() < 0.1)
+                {
+                    await circuit.Acting.StopActingAsync();
+                    tally.Stop();
+                    continue;
+                }
+
+                var switched = await circuit.Acting.ActAsAsync(sandbox.User(random.Next(users)), ct);
+                // A switch that applies is recorded as ActAs/Succeeded; one AIRisk failed as ActAs/Failed.
+                tally.Switch(recorded: switched || circuit.Acting.LastError is not null);
+                if (switched)
+                {
+                    await Task.WhenAll(
+                        circuit.Chat.ListAgentsAsync(ct),
+                        circuit.Chat.ListConversationsAsync(new ConversationQuery(), ct));
+                }
+            }
+            catch (AIRiskApiException)
+            {
+                // What the workspace shows as an error message: handled by design.
+                tally.HandledError();
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The boundary of one simulated circuit's action: anything else is an unhandled error.
+                tally.UnhandledError($"{e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+}
