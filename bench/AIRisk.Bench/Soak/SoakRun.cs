@@ -49,6 +49,7 @@ public sealed class SoakRun(BenchSettings settings)
             memory.Sample();
             var recorded = (await audit.QueryAsync(new AuditQuery(Take: 1), ct)).Total;
             report.Add(new Figure("soak_operations", tally.Operations, ""));
+            report.Add(new Figure("soak_failed_switches", tally.FailedSwitches, ""));
             report.Add(new Figure("soak_handled_errors", tally.Handled, ""));
             report.Add(new Figure("soak_unhandled_errors", tally.Unhandled.Count, "", Goal.Max(0, "")));
             report.Add(new Figure("soak_memory_growth_pct", memory.GrowthPercent, "%", Goal.Max(10, "%")) { Decimals = 1 });
@@ -93,7 +94,7 @@ public sealed class SoakRun(BenchSettings settings)
 
                 var switched = await circuit.Acting.ActAsAsync(sandbox.User(random.Next(users)), ct);
                 // A switch that applies is recorded as ActAs/Succeeded; one AIRisk failed as ActAs/Failed.
-                tally.Switch(recorded: switched || circuit.Acting.LastError is not null);
+                tally.Switch(applied: switched, recorded: switched || circuit.Acting.LastError is not null);
                 if (switched)
                 {
                     await Task.WhenAll(

@@ -10,6 +10,7 @@ internal sealed class SoakTally
     private int _handled;
     private int _faults;
     private int _expectedAudit;
+    private int _failedSwitches;
 
     public int Switches => _switches;
 
@@ -23,6 +24,9 @@ internal sealed class SoakTally
 
     public int ExpectedAuditRecords => _expectedAudit;
 
+    /// <summary>Switches AIRisk failed (shown to staff as an error; the previous identity kept).</summary>
+    public int FailedSwitches => _failedSwitches;
+
     public IReadOnlyList<string> Unhandled
     {
         get
@@ -32,9 +36,11 @@ internal sealed class SoakTally
         }
     }
 
-    public void Switch(bool recorded)
+    public void Switch(bool applied, bool recorded)
     {
         Interlocked.Increment(ref _switches);
+        if (!applied)
+            Interlocked.Increment(ref _failedSwitches);
         if (recorded)
             Interlocked.Increment(ref _expectedAudit);
     }
