@@ -54,6 +54,10 @@ public static class AIRiskCoreServiceCollectionExtensions
         resilience.AttemptTimeout.Timeout = timeout;
         resilience.TotalRequestTimeout.Timeout = timeout * 3 + TimeSpan.FromSeconds(1);
         resilience.CircuitBreaker.SamplingDuration = timeout * 2 + TimeSpan.FromSeconds(1);
+        // Open only when AIRisk is really down (half of at least 20 calls failing): at the default 10 %, a flaky tenant
+        // would lock every circuit out for seconds at a time (seen in the soak test).
+        resilience.CircuitBreaker.FailureRatio = 0.5;
+        resilience.CircuitBreaker.MinimumThroughput = 20;
         // People are waiting at the screen: two quick retries of safe calls, never of a POST.
         resilience.Retry.MaxRetryAttempts = 2;
         resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);

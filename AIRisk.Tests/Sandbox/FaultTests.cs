@@ -22,6 +22,26 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Random_faults_fail_about_the_chosen_share_of_matching_requests_only()
+    {
+        await using var sandbox = await SandboxClient.StartAsync();
+        var token = await sandbox.TokenAsync();
+        sandbox.State.Faults.FailRandomly(0.5, ("/api/Users/", FaultKind.Status, 503));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await sandbox.GetAsync("api/Users/ListUsers", token);
+            statuses.Add(response.StatusCode);
+        }
+
+        using var other = await sandbox.GetAsync("api/ListUsers", token);
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.ServiceUnavailable), 60, 140);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Token_endpoint_fault_fails_the_exchange()
     {
         await using var sandbox = await SandboxClient.StartAsync();

@@ -10,7 +10,7 @@ namespace AIRisk.Bench.Soak;
 
 /// <summary>
 /// The soak test (<c>--soak</c>, not part of the default run): 50 circuits switch users, load their workspace and
-/// sometimes stop acting, for 10 minutes, while about 5 % of operations meet an injected AIRisk fault. Reports
+/// sometimes stop acting, for 10 minutes, while 5 % of AIRisk requests (OAuth and chat) fail at random. Reports
 /// unhandled errors (goal 0), managed memory growth after warm-up (goal ≤ 10 %) and audit records lost (goal 0).
 /// </summary>
 public sealed class SoakRun(BenchSettings settings)
@@ -40,12 +40,21 @@ public sealed class SoakRun(BenchSettings settings)
         try
         {
             await Task.WhenAll(circuits.Select(c => c.WarmUpAsync(ct)));
+            sandbox.State.Requests.Clear();
+            sandbox.State.Faults.FailRandomly(FaultRate, Faults);
             var start = Stopwatch.GetTimestamp();
             var memory = new MemoryTrack(start, warmUp: TimeSpan.FromSeconds(Math.Min(60, duration.TotalSeconds / 5)));
-            using var sampler = new Timer(_ => memory.Sample(), null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+            var traffic = new TrafficCount(sandbox.State.Requests);
+            // The sandbox shares this process: its request log is emptied before each sample so it does not count as growth.
+            using var sampler = new Timer(_ =>
+            {
+                traffic.Drain();
+                memory.Sample();
+            }, null, TimeSpan.Zero, TimeSpan.FromSeconds(5));
 
             await Task.WhenAll(circuits.Select((c, i) => RunCircuitAsync(c, i, sandbox, start, duration, tally, ct)));
 
+            traffic.Drain();
             memory.Sample();
             var recorded = (await audit.QueryAsync(new AuditQuery(Take: 1), ct)).Total;
             report.Add(new Figure("soak_operations", tally.Operations, ""));
@@ -54,10 +63,12 @@ public sealed class SoakRun(BenchSettings settings)
             report.Add(new Figure("soak_unhandled_errors", tally.Unhandled.Count, "", Goal.Max(0, "")));
             report.Add(new Figure("soak_memory_growth_pct", memory.GrowthPercent, "%", Goal.Max(10, "%")) { Decimals = 1 });
             report.Add(new Figure("soak_lost_audit_records", Math.Max(0, tally.ExpectedAuditRecords - recorded), "", Goal.Max(0, "")));
-            FigureReport.Note($"soak: {settings.SoakCircuits} circuits for {duration.TotalMinutes:0.#} min, {FaultRate:P0} of operations faulted " +
-                              $"({tally.FaultsInjected} faults); switches {tally.Switches}, stops {tally.Stops}; audit rows {recorded} " +
+            FigureReport.Note($"soak: {settings.SoakCircuits} circuits for {duration.TotalMinutes:0.#} min, {FaultRate:P0} of OAuth and chat requests " +
+                              $"failing at random (about {traffic.Failed} of {traffic.Total} requests failed); switches {tally.Switches}, stops {tally.Stops}; audit rows {recorded} " +
                               $"for {tally.ExpectedAuditRecords} expected; managed memory after warm-up {memory.Baseline / 1048576.0:0.0} MB, " +
                               $"at end {memory.Last / 1048576.0:0.0} MB, peak {memory.Peak / 1048576.0:0.0} MB");
+            foreach (var (reason, count) in tally.FailureReasons.Take(5))
+                FigureReport.Note($"soak failed switches: {count} x {reason}");
             foreach (var error in tally.Unhandled.Distinct().Take(5))
                 FigureReport.Note($"soak unhandled: {error}");
         }
@@ -76,13 +87,6 @@ public sealed class SoakRun(BenchSettings settings)
         while (Stopwatch.GetElapsedTime(start) < duration && !ct.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500 + random.Next(1000)), ct);
-            if (random.NextDouble() < FaultRate)
-            {
-                var (path, kind, status) = Faults[random.Next(Faults.Length)];
-                sandbox.State.Faults.FailNext(path, 1, kind, status);
-                tally.Fault();
-            }
-
             try
             {
                 if (circuit.Tokens.Current.IsActing && random.NextDouble() < 0.1)
@@ -94,7 +98,7 @@ public sealed class SoakRun(BenchSettings settings)
 
                 var switched = await circuit.Acting.ActAsAsync(sandbox.User(random.Next(users)), ct);
                 // A switch that applies is recorded as ActAs/Succeeded; one AIRisk failed as ActAs/Failed.
-                tally.Switch(applied: switched, recorded: switched || circuit.Acting.LastError is not null);
+                tally.Switch(applied: switched, recorded: switched || circuit.Acting.LastError is not null, reason: circuit.Acting.LastError);
                 if (switched)
                 {
                     await Task.WhenAll(

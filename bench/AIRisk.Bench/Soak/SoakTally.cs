@@ -8,7 +8,6 @@ internal sealed class SoakTally
     private int _switches;
     private int _stops;
     private int _handled;
-    private int _faults;
     private int _expectedAudit;
     private int _failedSwitches;
 
@@ -17,8 +16,6 @@ internal sealed class SoakTally
     public int Stops => _stops;
 
     public int Handled => _handled;
-
-    public int FaultsInjected => _faults;
 
     public int Operations => _switches + _stops;
 
@@ -36,11 +33,27 @@ internal sealed class SoakTally
         }
     }
 
-    public void Switch(bool applied, bool recorded)
+    private readonly Dictionary<string, int> _failureReasons = [];
+
+    /// <summary>Why switches failed, most frequent first.</summary>
+    public IReadOnlyList<(string Reason, int Count)> FailureReasons
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _failureReasons.OrderByDescending(r => r.Value).Select(r => (r.Key, r.Value))];
+        }
+    }
+
+    public void Switch(bool applied, bool recorded, string? reason = null)
     {
         Interlocked.Increment(ref _switches);
         if (!applied)
+        {
             Interlocked.Increment(ref _failedSwitches);
+            lock (_gate)
+                _failureReasons[reason ?? "superseded"] = _failureReasons.GetValueOrDefault(reason ?? "superseded") + 1;
+        }
         if (recorded)
             Interlocked.Increment(ref _expectedAudit);
     }
@@ -50,8 +63,6 @@ internal sealed class SoakTally
         Interlocked.Increment(ref _stops);
         Interlocked.Increment(ref _expectedAudit);
     }
-
-    public void Fault() => Interlocked.Increment(ref _faults);
 
     public void HandledError() => Interlocked.Increment(ref _handled);
 
