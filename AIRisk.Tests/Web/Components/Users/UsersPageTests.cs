@@ -101,4 +101,21 @@ public sealed class UsersPageTests() : DashboardTestContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=error-message]"));
     }
+
+    [Fact]
+    public void A_rows_details_show_the_fields_this_dashboard_does_not_map()
+    {
+        var target = Sandbox.State.Data.Users[0];
+        var page = Context.Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
+        page.Find("[data-testid=user-search] input").Input(target.Id);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+
+        page.Find("[data-testid=user-details-toggle]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
+        var details = page.Find("[data-testid=user-details]").TextContent;
+        Assert.Contains("lastLogin", details, StringComparison.Ordinal);
+        Assert.Contains(target.CompanyId, details, StringComparison.Ordinal);
+    }
 }

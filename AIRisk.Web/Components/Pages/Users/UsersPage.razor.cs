@@ -33,6 +33,7 @@ public sealed partial class UsersPage : IDisposable
     private UserPage? _page;
     private bool _loading;
     private string? _error;
+    private string? _expanded;
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
@@ -120,6 +121,18 @@ public sealed partial class UsersPage : IDisposable
 
     // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
     private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
+
+    private void ToggleDetails(string userId) => _expanded = _expanded == userId ? null : userId;
+
+    /// <summary>Everything ListUsers said about the user, including fields this dashboard does not map.</summary>
+    private static IEnumerable<(string Name, string Value)> DetailsOf(AIRiskUser user)
+    {
+        yield return ("id", user.Id);
+        if (user.CompanyId is { } companyId)
+            yield return ("companyId", companyId);
+        foreach (var (name, value) in user.Details)
+            yield return (name, value);
+    }
 
     private bool IsActive(AIRiskUser user) => Current.User?.Id == user.Id;
 
