@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace AIRisk.Web.Components.Pages.Workspace;
 
@@ -24,6 +25,8 @@ public sealed partial class ChatPanel
     private bool _sending;
     private string? _error;
     private string? _shownDraft;
+    private ElementReference _messagesElement;
+    private (int Messages, int Streamed) _scrolledAt;
 
     [Inject]
     private AIRiskChatClient Chat { get; set; } = default!;
@@ -33,6 +36,9 @@ public sealed partial class ChatPanel
 
     [Inject]
     private WriteGuard Writes { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
@@ -87,6 +93,22 @@ public sealed partial class ChatPanel
         }
 
         await OpenAsync(ConversationId);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var now = (_messages.Count, _streaming?.Length ?? -1);
+        if (now == _scrolledAt)
+            return;
+        _scrolledAt = now;
+        try
+        {
+            await JS.InvokeVoidAsync("airiskConsole.scrollToEnd", _messagesElement);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser went away; there is nothing to scroll.
+        }
     }
 
     private async Task OpenAsync(string conversationId)
