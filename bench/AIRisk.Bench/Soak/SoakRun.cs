@@ -62,11 +62,12 @@ public sealed class SoakRun(BenchSettings settings)
             report.Add(new Figure("soak_handled_errors", tally.Handled, ""));
             report.Add(new Figure("soak_unhandled_errors", tally.Unhandled.Count, "", Goal.Max(0, "")));
             report.Add(new Figure("soak_memory_growth_pct", memory.GrowthPercent, "%", Goal.Max(10, "%")) { Decimals = 1 });
+            report.Add(new Figure("soak_memory_change_abs_pct", Math.Abs(memory.GrowthPercent), "%", Goal.Max(10, "%")) { Decimals = 1 });
             report.Add(new Figure("soak_lost_audit_records", Math.Max(0, tally.ExpectedAuditRecords - recorded), "", Goal.Max(0, "")));
             FigureReport.Note($"soak: {settings.SoakCircuits} circuits for {duration.TotalMinutes:0.#} min, {FaultRate:P0} of OAuth and chat requests " +
                               $"failing at random (about {traffic.Failed} of {traffic.Total} requests failed); switches {tally.Switches}, stops {tally.Stops}; audit rows {recorded} " +
-                              $"for {tally.ExpectedAuditRecords} expected; managed memory after warm-up {memory.Baseline / 1048576.0:0.0} MB, " +
-                              $"at end {memory.Last / 1048576.0:0.0} MB, peak {memory.Peak / 1048576.0:0.0} MB");
+                              $"for {tally.ExpectedAuditRecords} expected; managed memory after warm-up (median of 6 samples) {memory.Baseline / 1048576.0:0.00} MB, " +
+                              $"at end {memory.Last / 1048576.0:0.00} MB, peak {memory.Peak / 1048576.0:0.00} MB; samples every 5 s after a full GC");
             foreach (var (reason, count) in tally.FailureReasons.Take(5))
                 FigureReport.Note($"soak failed switches: {count} x {reason}");
             foreach (var error in tally.Unhandled.Distinct().Take(5))
