@@ -3,6 +3,12 @@ namespace AIRisk.Core.Auth;
 /// <summary>One run of the authorization-code flow: authorize, collect the code, exchange it.</summary>
 public interface IAuthorizationFlow
 {
+    /// <summary>
+    /// Whether another circuit may wait on this flow's result. A flow that needs this circuit's browser (a pop-up)
+    /// must not be joined by other circuits: they could not see it, and would fail if this browser went away.
+    /// </summary>
+    bool CanBeShared => true;
+
     /// <param name="userId">The AIRisk user to act as, or <c>null</c> for the generic token.</param>
     /// <param name="bearer">The generic token, sent on the user-specific run where configured.</param>
     /// <param name="ct">Cancels the flow.</param>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace AIRisk.Core.Auth;
 
 /// <summary>
@@ -12,10 +15,11 @@ public sealed class ServerAuthorizationFlow(AIRiskOAuthClient oauth, Authorizati
         try
         {
             var redirect = await oauth.AuthorizeAsync(oauth.BuildAuthorizeUri(userId, pending.State), bearer, ct);
-            if (states.Complete(redirect.State, redirect.Code, redirect.Error) != StateCheck.Accepted)
+            // This flow's own state, not just any pending one: a code must never reach another user's flow.
+            if (!SameState(redirect.State, pending.State) || states.Complete(redirect.State, redirect.Code, redirect.Error) != StateCheck.Accepted)
                 throw new AIRiskAuthException("Authorization failed: AIRisk's redirect carried a state this flow did not send. The code was not used.");
 
-            var code = await pending.Code;
+            var code = await pending.Code.WaitAsync(ct);
             return await oauth.ExchangeAsync(code, userId, bearer, ct);
         }
         finally
@@ -23,4 +27,7 @@ public sealed class ServerAuthorizationFlow(AIRiskOAuthClient oauth, Authorizati
             states.Abandon(pending);
         }
     }
+
+    private static bool SameState(string? returned, string sent) =>
+        returned is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(returned), Encoding.UTF8.GetBytes(sent));
 }

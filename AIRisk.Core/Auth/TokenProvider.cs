@@ -21,6 +21,11 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
         Flags = HybridCacheEntryFlags.DisableDistributedCache,
     };
 
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite,
+    };
+
     private readonly AIRiskOptions _options = options.Value;
 
     public async ValueTask<AccessToken> GetAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)
@@ -30,12 +35,14 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
 
         for (var attempt = 0; ; attempt++)
         {
-            var token = await cache.GetOrCreateAsync(
-                key,
-                (Provider: this, UserId: userId, Flow: flow),
-                static async (s, ct) => await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct),
-                EntryOptions,
-                cancellationToken: ct);
+            var token = flow.CanBeShared
+                ? await cache.GetOrCreateAsync(
+                    key,
+                    (Provider: this, UserId: userId, Flow: flow),
+                    static async (s, ct) => await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct),
+                    EntryOptions,
+                    cancellationToken: ct)
+                : await GetOrRunOwnFlowAsync(key, userId, flow, ct);
 
             if (!token.IsExpiring(time.GetUtcNow(), skew) || attempt == 1)
                 return token;
@@ -49,6 +56,17 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
     {
         LogInvalidated(token.UserId ?? "(generic)");
         await cache.RemoveAsync(Key(token.UserId), ct);
+    }
+
+    // A cached token is still shared; only a miss runs this circuit's own flow, which no other circuit joins.
+    private async ValueTask<AccessToken> GetOrRunOwnFlowAsync(string key, string? userId, IAuthorizationFlow flow, CancellationToken ct)
+    {
+        var cached = await cache.GetOrCreateAsync<AccessToken?>(key, static _ => ValueTask.FromResult<AccessToken?>(null), ReadOnly, cancellationToken: ct);
+        if (cached is not null)
+            return cached;
+        var token = await RunFlowAsync(userId, flow, ct);
+        await cache.SetAsync(key, token, EntryOptions, cancellationToken: ct);
+        return token;
     }
 
     private async Task<AccessToken> RunFlowAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)

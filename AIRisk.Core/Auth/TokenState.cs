@@ -77,8 +77,9 @@ public sealed partial class TokenState(
             if (beforeApply is not null && !IsSuperseded(attempt))
                 await beforeApply(mine.Token);
         }
-        catch (OperationCanceledException) when (IsSuperseded(attempt))
+        catch (Exception) when (IsSuperseded(attempt))
         {
+            // A newer click or a stop already replaced this switch: its outcome, even a failure, no longer matters.
             LogSwitchSuperseded(user.Id);
             return false;
         }

@@ -73,6 +73,25 @@ public sealed class AuthorizationStateTests
     }
 
     [Fact]
+    public async Task A_redirect_carrying_another_flows_state_is_refused_and_that_flow_gets_no_code()
+    {
+        var store = new AuthorizationStateStore(_time);
+        var other = store.Begin("user-x");
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Found)
+        {
+            Headers = { Location = new Uri($"https://console.example/callback?code=for-someone-else&state={other.State}") },
+        });
+        var options = Options.Create(new AIRiskOptions { BaseUrl = new Uri("https://tenant.example/"), ClientId = "c", ClientSecret = "s", RedirectUri = "https://console.example/callback" });
+        var oauth = new AIRiskOAuthClient(new HttpClient(handler) { BaseAddress = options.Value.BaseUrl }, options, _time, NullLogger<AIRiskOAuthClient>.Instance);
+        var flow = new ServerAuthorizationFlow(oauth, store);
+
+        await Assert.ThrowsAsync<AIRiskAuthException>(() => flow.RunAsync("user-y", null, TestContext.Current.CancellationToken));
+
+        Assert.False(other.Code.IsCompleted);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task A_redirect_with_a_forged_state_is_refused_and_its_code_never_exchanged()
     {
         var handler = new StubHandler(request => request.RequestUri!.AbsolutePath.EndsWith("/Token", StringComparison.Ordinal)

@@ -49,6 +49,23 @@ public sealed class TokenStateTests
     }
 
     [Fact]
+    public async Task A_switch_that_fails_after_a_newer_one_started_is_dropped_silently()
+    {
+        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.Latency = TimeSpan.FromMilliseconds(100));
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        var unknown = new AIRiskUser("00000000-0000-0000-0000-000000000000", "Nobody");
+        var valid = harness.Sandbox.User(3);
+
+        var failing = circuit.Tokens.ActAsAsync(unknown, ct);
+        var winning = circuit.Tokens.ActAsAsync(valid, ct);
+
+        Assert.False(await failing);
+        Assert.True(await winning);
+        Assert.Equal(valid.Id, circuit.Tokens.Current.User!.Id);
+    }
+
+    [Fact]
     public async Task Identity_and_token_always_belong_to_the_same_user()
     {
         await using var harness = await CoreHarness.StartAsync(sandbox: o => { o.Latency = TimeSpan.FromMilliseconds(5); o.LatencyJitter = TimeSpan.FromMilliseconds(5); });

@@ -88,6 +88,14 @@ public sealed partial class ActingService(
             SetError($"Could not act as {user.DisplayName}: {e.Message}");
             return false;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
+            LogSwitchCrashed(e, user.Id);
+            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error"), ct);
+            SetError($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log).");
+            return false;
+        }
     }
 
     public async Task StopActingAsync()
@@ -99,7 +107,8 @@ public sealed partial class ActingService(
     /// <summary>Ends the acting session if its idle timeout or hard cap has passed, and says why.</summary>
     public async Task<bool> ExpireIfDueAsync()
     {
-        if (clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
+        // A switch in flight starts a new session; ending the old one now would cancel that click.
+        if (tokens.SwitchingTo is not null || clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
             return false;
         await EndAsync(AuditAction.Expire, why);
         SetError($"Stopped acting as {user.DisplayName}: {why}.");
@@ -183,6 +192,9 @@ public sealed partial class ActingService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Single-user mode: user list unavailable ({Reason}); acting as {UserId} by id alone")]
     private partial void LogDirectoryUnavailable(string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
+    private partial void LogSwitchCrashed(Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
     private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);

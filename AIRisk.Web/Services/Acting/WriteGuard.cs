@@ -15,9 +15,13 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
 
     public bool WritesAllowed => policy.Value.AllowWrites;
 
-    /// <summary>Checks and records a write of <paramref name="what"/>.</summary>
-    /// <returns><c>null</c> when the write may go ahead, else why not (for the screen).</returns>
-    public async Task<string?> AuthorizeAsync(string what, CancellationToken ct)
+    /// <summary>
+    /// Authorizes and records <paramref name="what"/> for the acting user, runs <paramref name="write"/> only if that
+    /// user is still the one acting once the record is written, and records how it ended (against that same user).
+    /// Failures of the write propagate after they are recorded.
+    /// </summary>
+    /// <returns><c>null</c> when the write ran, else why it was not sent.</returns>
+    public async Task<string?> RunAsync(string what, Func<Task> write, CancellationToken ct)
     {
         var session = tokens.Current;
         if (session.User is not { } user)
@@ -43,34 +47,30 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
             return $"Not sent: {e.Message}";
         }
 
+        if (tokens.Current.Version != session.Version)
+        {
+            await RecordOutcomeAsync(user, what, "not sent: the acting user changed");
+            return "Not sent: the acting user changed.";
+        }
+
         acting.Touch();
-        return null;
-    }
-
-    /// <summary>
-    /// Authorizes and records <paramref name="what"/>, runs <paramref name="write"/>, and records how it ended.
-    /// Failures of the write propagate after they are recorded.
-    /// </summary>
-    /// <returns><c>null</c> when the write ran, else why it was not sent.</returns>
-    public async Task<string?> RunAsync(string what, Func<Task> write, CancellationToken ct)
-    {
-        if (await AuthorizeAsync(what, ct) is { } refusal)
-            return refusal;
-
-        var user = tokens.Current.User;
         try
         {
             await write();
         }
         catch (Exception e)
         {
-            var error = e is OperationCanceledException ? "cancelled (the acting user changed or the page closed)" : e.Message;
-            await acting.RecordBestEffortAsync(acting.Entry(AuditAction.Write, AuditOutcome.Failed, user, detail: what, error: error), CancellationToken.None);
+            await RecordOutcomeAsync(user, what, e is OperationCanceledException ? "cancelled (the acting user changed or the page closed)" : e.Message);
             throw;
         }
 
-        // The write happened; a lost outcome record is logged, not fatal.
-        await acting.RecordBestEffortAsync(acting.Entry(AuditAction.Write, AuditOutcome.Succeeded, user, detail: what), CancellationToken.None);
+        await RecordOutcomeAsync(user, what, error: null);
         return null;
     }
+
+    // The request record already stands, so a lost outcome record is logged, not fatal.
+    private Task RecordOutcomeAsync(AIRisk.Core.Api.AIRiskUser user, string what, string? error) =>
+        acting.RecordBestEffortAsync(
+            acting.Entry(AuditAction.Write, error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, user, detail: what, error: error),
+            CancellationToken.None);
 }

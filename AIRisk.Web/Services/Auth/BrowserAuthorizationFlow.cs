@@ -10,6 +10,8 @@ namespace AIRisk.Web.Services.Auth;
 /// </summary>
 public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, AuthorizationStateStore states, IJSRuntime js, BrowserSession browser) : IAuthorizationFlow
 {
+    public bool CanBeShared => false;
+
     public async Task<AccessToken> RunAsync(string? userId, AccessToken? bearer, CancellationToken ct)
     {
         var pending = states.Begin(userId, browser.Owner);
@@ -25,6 +27,14 @@ public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, Authorizat
         catch (TimeoutException e)
         {
             throw new AIRiskAuthException("The AIRisk sign-in window did not come back in time. Try again.", e);
+        }
+        catch (JSException e)
+        {
+            throw new AIRiskAuthException("The AIRisk sign-in window could not be opened in this browser. Try again.", e);
+        }
+        catch (JSDisconnectedException e)
+        {
+            throw new AIRiskAuthException("The browser that was signing in to AIRisk went away. Try again.", e);
         }
         finally
         {

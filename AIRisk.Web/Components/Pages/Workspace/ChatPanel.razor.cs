@@ -149,9 +149,11 @@ public sealed partial class ChatPanel
             var what = _conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}";
             _error = await Writes.RunAsync(what, () => AskAsync(text, version, ct), ct);
         }
-        catch (AIRiskApiException e) when (IsCurrent(version, ct))
+        catch (AIRiskApiException e)
         {
-            _error = e.Message;
+            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
+            if (IsCurrent(version, ct))
+                _error = e.Message;
         }
         catch (OperationCanceledException) when (!IsCurrent(version, ct))
         {
@@ -224,9 +226,11 @@ public sealed partial class ChatPanel
                     _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
             }, ct);
         }
-        catch (AIRiskApiException e) when (IsCurrent(version, ct))
+        catch (AIRiskApiException e)
         {
-            _error = e.Message;
+            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
+            if (IsCurrent(version, ct))
+                _error = e.Message;
         }
     }
 
@@ -256,9 +260,11 @@ public sealed partial class ChatPanel
             if (IsCurrent(version, ct))
                 Show(stored);
         }
-        catch (AIRiskApiException e) when (IsCurrent(version, ct))
+        catch (AIRiskApiException e)
         {
-            _error = e.Message;
+            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
+            if (IsCurrent(version, ct))
+                _error = e.Message;
         }
         finally
         {
