@@ -54,8 +54,13 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
 
     public async ValueTask InvalidateAsync(AccessToken token, CancellationToken ct)
     {
+        var key = Key(token.UserId);
+        // Another circuit may already have replaced the refused token; evicting its fresh one would cost a flow.
+        var cached = await cache.GetOrCreateAsync<AccessToken?>(key, static _ => ValueTask.FromResult<AccessToken?>(null), ReadOnly, cancellationToken: ct);
+        if (cached is not null && !string.Equals(cached.Value, token.Value, StringComparison.Ordinal))
+            return;
         LogInvalidated(token.UserId ?? "(generic)");
-        await cache.RemoveAsync(Key(token.UserId), ct);
+        await cache.RemoveAsync(key, ct);
     }
 
     // A cached token is still shared; only a miss runs this circuit's own flow, which no other circuit joins.

@@ -45,6 +45,25 @@ public sealed class TokenExpiryTests
     }
 
     [Fact]
+    public async Task Circuits_refused_the_same_revoked_token_share_one_renewal()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var user = harness.Sandbox.User(6);
+        var circuits = Enumerable.Range(0, 5).Select(_ => harness.NewCircuit()).ToList();
+        foreach (var circuit in circuits)
+            await circuit.Tokens.ActAsAsync(user, ct);
+
+        harness.State.RevokeAllTokens();
+        foreach (var circuit in circuits)
+            await circuit.Get<AIRiskChatClient>().ListAgentsAsync(ct);
+
+        Assert.Equal(2, harness.State.Requests.CountTokenCalls(user.Id));
+        foreach (var circuit in circuits)
+            await circuit.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_token_refused_again_after_renewal_gives_a_clear_401_error()
     {
         await using var harness = await CoreHarness.StartAsync();
