@@ -20,6 +20,7 @@ public sealed partial class TokenState(
     private readonly Lock _gate = new();
     private readonly List<Func<Task>> _subscribers = [];
     private CancellationTokenSource? _switch;
+    private (AccessToken Refused, Task<AccessToken> Token)? _renewal;
     private long _attempt;
 
     /// <summary>The identity in force. Read it once per operation and use that snapshot throughout.</summary>
@@ -157,12 +158,14 @@ public sealed partial class TokenState(
 
         var latest = Current;
         var known = latest.Version == session.Version && latest.Token is not null ? latest.Token : session.Token;
+        AccessToken token;
         if (refused && ReferenceEquals(known, session.Token))
-            await tokens.InvalidateAsync(session.Token, ct);
+            token = await RenewRefusedAsync(session.User.Id, session.Token);
         else if (!known.IsExpiring(time.GetUtcNow(), Skew))
             return known;
+        else
+            token = await tokens.GetAsync(session.User.Id, flow, ct);
 
-        var token = await tokens.GetAsync(session.User.Id, flow, ct);
         var changed = false;
         lock (_gate)
         {
@@ -180,6 +183,43 @@ public sealed partial class TokenState(
         }
 
         return token;
+    }
+
+    /// <summary>
+    /// Parallel calls of this circuit refused the same token (the workspace loads agents and conversations at once):
+    /// they share one renewal instead of evicting each other's fresh token.
+    /// </summary>
+    private Task<AccessToken> RenewRefusedAsync(string userId, AccessToken refused)
+    {
+        lock (_gate)
+        {
+            if (_renewal is { } running && ReferenceEquals(running.Refused, refused))
+                return running.Token;
+            var renewal = RenewAsync(userId, refused);
+            _renewal = (refused, renewal);
+            return renewal;
+        }
+    }
+
+    // Not tied to one caller's cancellation: other calls of this circuit may be waiting on it; timeouts bound it.
+    private async Task<AccessToken> RenewAsync(string userId, AccessToken refused)
+    {
+        try
+        {
+            await tokens.InvalidateAsync(refused, CancellationToken.None);
+            return await tokens.GetAsync(userId, flow, CancellationToken.None);
+        }
+        catch
+        {
+            // A failed renewal is not kept: the next call tries again (AIRisk may be back).
+            lock (_gate)
+            {
+                if (_renewal is { } running && ReferenceEquals(running.Refused, refused))
+                    _renewal = null;
+            }
+
+            throw;
+        }
     }
 
     public void Dispose()
