@@ -28,6 +28,8 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the app printed so far (stdout and stderr).</summary>
     public string Output
     {

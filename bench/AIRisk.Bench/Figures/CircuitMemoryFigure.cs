@@ -1,5 +1,6 @@
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
+using AIRisk.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace AIRisk.Bench.Figures;
@@ -51,7 +52,7 @@ public sealed class CircuitMemoryFigure(BenchSettings settings)
     private async Task<(ProcessMemory.Sample Before, ProcessMemory.Sample After)> MeasureAsync(IPlaywright playwright, int users, int pages, CancellationToken ct)
     {
         await using var sandbox = await BenchSandbox.StartAsync(settings.Latency, userCount: users, ct: ct);
-        await using var app = await WebAppProcess.StartAsync(sandbox.CoreSettings(), ct);
+        await using var app = await WebAppProcess.StartAsync(sandbox.CoreSettings(), ct: ct);
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
