@@ -49,12 +49,12 @@ public sealed class SandboxState
 
     internal TimeProvider TimeProvider { get; }
 
-    internal AuthorizationCodeStore Codes { get; } = new();
+    internal SecretStore<AuthorizationGrant> Codes { get; } = new(AIRisk.Sandbox.Secrets.NewCode);
 
-    internal AccessTokenStore Tokens { get; } = new();
+    internal SecretStore<AccessGrant> Tokens { get; } = new(AIRisk.Sandbox.Secrets.NewAccessToken);
 
     /// <summary>Every token issued so far stops working; the next API call with one gets 401.</summary>
-    public void RevokeAllTokens() => Tokens.RevokeAll();
+    public void RevokeAllTokens() => Tokens.Clear();
 
     /// <summary>
     /// The access tokens issued so far and not revoked, as a snapshot: for leak tests that check no token value

@@ -1,7 +1,7 @@
 namespace AIRisk.Sandbox;
 
 /// <summary>What an access token stands for: the application (generic) or one user.</summary>
-internal sealed record AccessGrant(string ClientId, Guid? UserId, DateTimeOffset ExpiresAt)
+internal sealed record AccessGrant(string ClientId, Guid? UserId, DateTimeOffset ExpiresAt) : IExpiringGrant
 {
     public TokenKind Kind => UserId is null ? TokenKind.Generic : TokenKind.User;
 }

@@ -1,0 +1,7 @@
+namespace AIRisk.Sandbox;
+
+/// <summary>What a code or token stands for, and until when.</summary>
+internal interface IExpiringGrant
+{
+    DateTimeOffset ExpiresAt { get; }
+}
