@@ -6,16 +6,31 @@ namespace AIRisk.Web.Services.Users;
 /// <summary>Folds text for search: case- and accent-insensitive, so "zoe" finds "Zoë" and "sean" finds "Seán".</summary>
 public static class SearchText
 {
+    /// <summary>
+    /// Ends each field in the search index. <see cref="Fold"/> drops it from any text, so no folded search term
+    /// contains it and no match can run from one field (or user) into the next.
+    /// </summary>
+    public const char Separator = '\uFFFF';
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return "";
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var folded = new StringBuilder(text.Length);
+        AppendFolded(folded, text);
+        return folded.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> folded, without a string per field when building the index.</summary>
+    public static void AppendFolded(StringBuilder folded, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return;
+
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (c == Separator || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
             // Letters that Unicode does not decompose into a base letter plus a mark.
             switch (char.ToLowerInvariant(c))
@@ -30,7 +45,5 @@ public static class SearchText
                 case var lower: folded.Append(lower); break;
             }
         }
-
-        return folded.ToString();
     }
 }

@@ -6,7 +6,7 @@ namespace AIRisk.Web.Services.Users;
 /// The user list, loaded once and shared by every circuit (a singleton). Concurrent first loads share one call;
 /// a refresh replaces the snapshot for everyone.
 /// </summary>
-public sealed class UserDirectory(TimeProvider time)
+public sealed class UserDirectory
 {
     private readonly Lock _gate = new();
     private Task<UserDirectorySnapshot>? _loading;
@@ -34,7 +34,7 @@ public sealed class UserDirectory(TimeProvider time)
         try
         {
             var users = await load(CancellationToken.None);
-            var snapshot = await Task.Run(() => new UserDirectorySnapshot(users, time.GetUtcNow()));
+            var snapshot = await Task.Run(() => new UserDirectorySnapshot(users));
             Current = snapshot;
             return snapshot;
         }

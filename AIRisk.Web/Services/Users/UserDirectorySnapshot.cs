@@ -5,23 +5,23 @@ using AIRisk.Core.Api;
 namespace AIRisk.Web.Services.Users;
 
 /// <summary>
-/// An immutable copy of the user list with what search and sort need precomputed once: folded search keys and,
-/// lazily, one sorted order per column. Shared by every circuit, so 100,000 users cost memory once.
+/// An immutable copy of the user list with what search and sort need precomputed once: the search index, the users
+/// of each role and, lazily, one sorted order per column. Shared by every circuit, so 100,000 users cost memory once.
+/// A query finds its matching users first (a set), then walks the sort order once to cut the page.
 /// </summary>
 public sealed class UserDirectorySnapshot
 {
-    private readonly string[] _searchKeys;
+    private readonly UserSearchIndex _search;
+    private readonly FrozenDictionary<string, UserSet> _byRole;
     private readonly ConcurrentDictionary<UserSortColumn, int[]> _orders = new();
 
-    public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users, DateTimeOffset loadedAt)
+    public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users)
     {
         Users = users;
-        LoadedAt = loadedAt;
-        _searchKeys = new string[users.Count];
-        for (var i = 0; i < users.Count; i++)
-            _searchKeys[i] = SearchText.Fold($"{users[i].DisplayName}\n{users[i].Email}\n{users[i].Id}");
+        _search = new UserSearchIndex(users);
         ById = users.GroupBy(u => u.Id, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Roles = [.. users.Select(u => u.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase)];
+        _byRole = RoleSets(users);
     }
 
     public IReadOnlyList<AIRiskUser> Users { get; }
@@ -30,24 +30,25 @@ public sealed class UserDirectorySnapshot
 
     public IReadOnlyList<string> Roles { get; }
 
-    public DateTimeOffset LoadedAt { get; }
-
     public UserPage Query(UserQuery query)
     {
-        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var order = Order(query.SortBy);
+        var matches = Matches(query);
+        var matching = matches?.Count ?? Users.Count;
         var skip = query.Page * query.PageSize;
-        var page = new List<AIRiskUser>(query.PageSize);
-        var matching = 0;
+        var page = new List<AIRiskUser>(Math.Clamp(matching - skip, 0, query.PageSize));
+        if (page.Capacity == 0)
+            return new UserPage(page, matching, Users.Count);
 
-        for (var n = 0; n < order.Length; n++)
+        var order = Order(query.SortBy);
+        var position = 0;
+        for (var n = 0; n < order.Length && page.Count < page.Capacity; n++)
         {
             var index = order[query.Descending ? order.Length - 1 - n : n];
-            if (!Matches(index, terms, query.Role))
+            if (matches is not null && !matches.Contains(index))
                 continue;
-            if (matching >= skip && page.Count < query.PageSize)
+            if (position >= skip)
                 page.Add(Users[index]);
-            matching++;
+            position++;
         }
 
         return new UserPage(page, matching, Users.Count);
@@ -56,13 +57,16 @@ public sealed class UserDirectorySnapshot
     /// <summary>The page of <paramref name="query"/> that shows <paramref name="userId"/>, or <c>null</c> if no page does.</summary>
     public int? PageOf(string userId, UserQuery query)
     {
-        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!ById.ContainsKey(userId))
+            return null;
+
+        var matches = Matches(query);
         var order = Order(query.SortBy);
         var position = 0;
         for (var n = 0; n < order.Length; n++)
         {
             var index = order[query.Descending ? order.Length - 1 - n : n];
-            if (!Matches(index, terms, query.Role))
+            if (matches is not null && !matches.Contains(index))
                 continue;
             if (Users[index].Id == userId)
                 return position / query.PageSize;
@@ -72,18 +76,35 @@ public sealed class UserDirectorySnapshot
         return null;
     }
 
-    private bool Matches(int index, string[] terms, string? role)
+    /// <summary>The users matching the search and the role; <c>null</c> when neither narrows it (everyone).</summary>
+    private UserSet? Matches(UserQuery query)
     {
-        if (role is not null && !string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase))
-            return false;
-        var key = _searchKeys[index];
-        foreach (var term in terms)
+        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var found = _search.Match(terms);
+        if (query.Role is null)
+            return found;
+
+        // Shared by every query: read, never changed.
+        var role = _byRole.GetValueOrDefault(query.Role) ?? new UserSet(Users.Count);
+        if (found is null)
+            return role;
+        found.IntersectWith(role);
+        return found;
+    }
+
+    private static FrozenDictionary<string, UserSet> RoleSets(IReadOnlyList<AIRiskUser> users)
+    {
+        var sets = new Dictionary<string, UserSet>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < users.Count; i++)
         {
-            if (!key.Contains(term, StringComparison.Ordinal))
-                return false;
+            if (users[i].Role is not { } role)
+                continue;
+            if (!sets.TryGetValue(role, out var set))
+                sets[role] = set = new UserSet(users.Count);
+            set.Add(i);
         }
 
-        return true;
+        return sets.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private int[] Order(UserSortColumn column) => _orders.GetOrAdd(column, c =>
