@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using AIRisk.Bench.Figures;
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Soak;
+using AIRisk.Bench.Support;
 
 namespace AIRisk.Bench;
 
@@ -21,6 +22,7 @@ public static class BenchRunner
 
         Console.WriteLine($"# AIRisk Console benchmark, {settings.Mode} run, L = {settings.LatencyMs} ms");
         Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, {TotalMemoryGb():0.0} GB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"# cpu: {CpuInfo.Describe()}");
         Console.WriteLine($"# load average at start: {LoadAverage()}");
 
         var report = new FigureReport();

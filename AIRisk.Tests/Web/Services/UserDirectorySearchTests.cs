@@ -86,7 +86,7 @@ public sealed class UserDirectorySearchTests
             .Select(i => User(i, $"{first[i % first.Length]} {last[i / first.Length % last.Length]}", $"user{i % 97}@{last[i % last.Length][..2]}.example", i % 5 == 0 ? "Monitor" : "User"))
             .ToList();
         var snapshot = new UserDirectorySnapshot(users);
-        string[] searches = ["zoe", "SEAN o", "ann lee", "bjorn", "strauss", "ae", "user1 mu", "monitor lee", "nunez jose", "-", "xyz"];
+        string[] searches = ["zoe", "SEAN o", "ann lee", "bjorn", "strauss", "ae", "user1 mu", "monitor lee", "nunez jose", "00000000123 zoe", "-", "xyz"];
 
         var results = searches.Select(s => snapshot.Query(new UserQuery(s, PageSize: users.Count)).Items.Select(u => u.DisplayName)).ToList();
 

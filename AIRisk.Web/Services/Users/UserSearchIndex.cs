@@ -1,13 +1,15 @@
+using System.Buffers;
 using System.Text;
 using AIRisk.Core.Api;
 
 namespace AIRisk.Web.Services.Users;
 
 /// <summary>
-/// The folded searchable text of every user in one contiguous string, so a keystroke is a few vectorized
-/// <see cref="MemoryExtensions.IndexOf{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> passes over memory rather than a
-/// call per user. Each field ends with <see cref="SearchText.Separator"/>, which no folded term contains, so a term
-/// never matches across two fields or two users. Hits map to users by binary search in the start offsets.
+/// The folded searchable text of every user in one contiguous string, so a keystroke is a vectorized pass over
+/// memory per term rather than a call per user. Ids have a region of their own after the other fields (display
+/// name, email, user name, role), which a term that cannot occur in an id skips. Each field ends with
+/// <see cref="SearchText.Separator"/>, which no folded term contains, so a term never matches across two fields or
+/// two users.
 /// </summary>
 public sealed class UserSearchIndex
 {
@@ -15,31 +17,20 @@ public sealed class UserSearchIndex
     private const int SparseRatio = 32;
 
     private readonly string _text;
-    private readonly int[] _starts;
+    private readonly SearchRegion[] _regions;
 
     public UserSearchIndex(IReadOnlyList<AIRiskUser> users)
     {
-        _starts = new int[users.Count + 1];
+        Count = users.Count;
         var text = new StringBuilder(users.Count * 96);
-        for (var i = 0; i < users.Count; i++)
-        {
-            _starts[i] = text.Length;
-            var user = users[i];
-            AppendField(text, user.DisplayName);
-            AppendField(text, user.Email);
-            AppendField(text, user.Id);
-            AppendField(text, UserName(user));
-            AppendField(text, user.Role);
-        }
-
-        _starts[users.Count] = text.Length;
+        _regions = [new SearchRegion(text, users, Fields), new SearchRegion(text, users, u => [u.Id])];
         _text = text.ToString();
     }
 
     /// <summary>The folded text of all users, fields ended by <see cref="SearchText.Separator"/>.</summary>
     public ReadOnlySpan<char> Text => _text;
 
-    public int Count => _starts.Length - 1;
+    public int Count { get; }
 
     /// <summary>The users whose text contains every one of the folded <paramref name="terms"/>; <c>null</c> when there are none (everyone).</summary>
     internal UserSet? Match(IReadOnlyList<string> terms)
@@ -51,23 +42,19 @@ public sealed class UserSearchIndex
         return found;
     }
 
-    /// <summary>One pass over the whole text, keeping the users (among <paramref name="within"/>, if given) it hits.</summary>
+    /// <summary>One pass over each region that can hold <paramref name="term"/>, keeping the users (among <paramref name="within"/>, if given) it hits.</summary>
     private UserSet Scan(string term, UserSet? within)
     {
+        // IndexOf filters on a term's first and last chars only; for a short term of common letters ("ana") most of
+        // those candidates are false and each costs a compare. A single-string SearchValues compares three of its chars
+        // at once, so its cost hardly depends on the term (measured over 100,000 users: 0.7-0.9 ms for any 3-letter
+        // term, against 0.5-1.5 ms for IndexOf).
+        var values = SearchValues.Create([term], StringComparison.Ordinal);
         var found = new UserSet(Count);
-        var text = Text;
-        var position = 0;
-        var user = 0;
-        while (position < text.Length)
+        foreach (var region in _regions)
         {
-            var hit = text[position..].IndexOf(term);
-            if (hit < 0)
-                break;
-            user = UserAt(position + hit, user);
-            if (within is null || within.Contains(user))
-                found.Add(user);
-            // One hit is enough for a user: go on from the next one.
-            position = _starts[user + 1];
+            if (region.CanHold(term))
+                region.Scan(Text, values, found, within);
         }
 
         return found;
@@ -78,24 +65,21 @@ public sealed class UserSearchIndex
         var found = new UserSet(Count);
         foreach (var user in candidates.Members())
         {
-            if (Text[_starts[user].._starts[user + 1]].Contains(term, StringComparison.Ordinal))
+            if (_regions.Any(r => r.Holds(Text, user, term)))
                 found.Add(user);
         }
 
         return found;
     }
 
-    /// <summary>The user whose text holds <paramref name="offset"/>, searching from <paramref name="from"/> on (hits come in order).</summary>
-    private int UserAt(int offset, int from)
+    private static IEnumerable<string?> Fields(AIRiskUser user)
     {
-        var index = Array.BinarySearch(_starts, from, _starts.Length - from, offset);
-        return index >= 0 ? index : ~index - 1;
-    }
-
-    private static void AppendField(StringBuilder text, string? field)
-    {
-        SearchText.AppendFolded(text, field);
-        text.Append(SearchText.Separator);
+        yield return user.DisplayName;
+        yield return user.Email;
+        // Often the email itself (as in the sandbox): the same text twice would only lengthen every pass.
+        if (UserName(user) is { } userName && userName != user.Email)
+            yield return userName;
+        yield return user.Role;
     }
 
     /// <summary>Kept in the details only when it differs from the display name (see <see cref="UserListReader"/>).</summary>
