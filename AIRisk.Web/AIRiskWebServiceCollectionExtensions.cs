@@ -42,7 +42,11 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<StaffContext>();
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
+        services.AddScoped<UserDirectoryLoader>();
+        services.AddScoped<ActingAudit>();
+        services.AddScoped<RecentUsers>();
         services.AddScoped<ActingService>();
+        services.AddScoped<ActingSessionExpiry>();
         services.AddScoped<WriteGuard>();
 
         services.AddScoped<ActingAuthenticationStateProvider>();

@@ -92,6 +92,19 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Context.Render<MudPopoverProvider>();
     }
 
+    /// <summary>Acts as <paramref name="user"/> and renders the workspace once its agents and conversations show.</summary>
+    protected async Task<IRenderedComponent<AIRisk.Web.Components.Pages.Workspace.WorkspacePage>> OpenWorkspaceAsync(AIRiskUser user)
+    {
+        await Acting.ActAsAsync(user, Ct);
+        var workspace = Context.Render<AIRisk.Web.Components.Pages.Workspace.WorkspacePage>();
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
+            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
+        }, TimeSpan.FromSeconds(10));
+        return workspace;
+    }
+
     /// <summary>Settings that depend on the running sandbox (a seeded user's id, say).</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
     {

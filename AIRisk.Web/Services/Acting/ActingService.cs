@@ -1,6 +1,5 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
@@ -10,22 +9,20 @@ using Microsoft.Extensions.Options;
 namespace AIRisk.Web.Services.Acting;
 
 /// <summary>
-/// What the UI asks for when staff act as someone: switch (after policy, reason and audit), stop, expiry, and the
-/// single-user start. A failed or refused switch becomes <see cref="LastError"/> and leaves the previous identity in
-/// place; a switch that cannot be audited does not happen. One per circuit.
+/// Starts, switches and stops acting for this tab, after policy, reason and audit. A failed or refused switch becomes
+/// <see cref="LastError"/> and leaves the previous identity in place; a switch that cannot be audited does not
+/// happen. One per circuit.
 /// </summary>
 public sealed partial class ActingService(
     TokenState tokens,
-    UserDirectory directory,
-    AIRiskUsersClient usersClient,
+    UserDirectoryLoader directory,
     StaffContext staff,
     ImpersonationPolicy policy,
     IOptions<ConsolePolicyOptions> policyOptions,
     ActingSessionClock clock,
     IStaffPrompts prompts,
-    IAuditTrail audit,
-    IOptions<AIRiskOptions> options,
-    TimeProvider time,
+    ActingAudit audit,
+    RecentUsers recent,
     ILogger<ActingService> logger)
 {
     private bool _singleUserStarted;
@@ -36,17 +33,6 @@ public sealed partial class ActingService(
     /// <summary>Raised when <see cref="LastError"/> changes.</summary>
     public event Action? ErrorChanged;
 
-    /// <summary>The single-user mode's user id, if configured: the picker marks it.</summary>
-    public string? ConfiguredUserId => options.Value.UserId;
-
-    public StaffMember Staff => staff.Current;
-
-    public ActingSessionClock Clock => clock;
-
-    /// <summary>The shared user list, loading it through this circuit's generic token if needed.</summary>
-    public Task<UserDirectorySnapshot> GetDirectoryAsync(bool refresh, CancellationToken ct) =>
-        directory.GetAsync(usersClient.ListUsersAsync, refresh, ct);
-
     /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the previous identity.</summary>
     /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
     public async Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default)
@@ -54,7 +40,7 @@ public sealed partial class ActingService(
         SetError(null);
         if (policy.Refusal(staff.Current, user) is { } refusal)
         {
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
             SetError($"You may not act as {user.DisplayName}: {refusal}.");
             return false;
         }
@@ -69,12 +55,13 @@ public sealed partial class ActingService(
 
         try
         {
-            var applied = await tokens.ActAsAsync(
-                user,
-                c => audit.RecordAsync(Entry(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason), c),
-                ct);
+            var applied = await tokens.ActAsAsync(user, c => audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, c, reason), ct);
             if (applied)
+            {
                 clock.Start();
+                recent.Add(user);
+            }
+
             return applied;
         }
         catch (AuditUnavailableException e)
@@ -84,7 +71,7 @@ public sealed partial class ActingService(
         }
         catch (AIRiskApiException e)
         {
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message);
             SetError($"Could not act as {user.DisplayName}: {e.Message}");
             return false;
         }
@@ -92,7 +79,7 @@ public sealed partial class ActingService(
         {
             // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
             LogSwitchCrashed(e, user.Id);
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error"), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error");
             SetError($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log).");
             return false;
         }
@@ -115,9 +102,6 @@ public sealed partial class ActingService(
         return true;
     }
 
-    /// <summary>Staff did something as the acting user: the idle timeout starts again.</summary>
-    public void Touch() => clock.Touch();
-
     public void DismissError() => SetError(null);
 
     /// <summary>
@@ -126,15 +110,15 @@ public sealed partial class ActingService(
     /// </summary>
     public async Task StartSingleUserModeAsync(CancellationToken ct)
     {
-        if (_singleUserStarted || string.IsNullOrWhiteSpace(options.Value.UserId) || tokens.Current.IsActing)
+        if (_singleUserStarted || string.IsNullOrWhiteSpace(directory.ConfiguredUserId) || tokens.Current.IsActing)
             return;
         _singleUserStarted = true;
 
-        var userId = options.Value.UserId;
+        var userId = directory.ConfiguredUserId;
         AIRiskUser user;
         try
         {
-            var snapshot = await GetDirectoryAsync(refresh: false, ct);
+            var snapshot = await directory.GetAsync(refresh: false, ct);
             user = snapshot.ById.GetValueOrDefault(userId) ?? AIRiskUser.FromId(userId);
         }
         catch (AIRiskApiException e)
@@ -146,20 +130,6 @@ public sealed partial class ActingService(
         await ActAsAsync(user, ct);
     }
 
-    internal AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null) => new()
-    {
-        AtUtc = time.GetUtcNow(),
-        StaffId = staff.Current.Id,
-        StaffName = staff.Current.Name,
-        Action = action,
-        Outcome = outcome,
-        TargetUserId = target?.Id,
-        TargetUserName = target?.DisplayName,
-        Reason = reason,
-        Detail = detail,
-        Error = error,
-    };
-
     private async Task EndAsync(AuditAction action, string? detail)
     {
         var user = tokens.Current.User;
@@ -167,19 +137,7 @@ public sealed partial class ActingService(
         // Ending an acting session lowers privilege, so it never waits on (or fails with) the audit trail.
         await tokens.StopActingAsync();
         if (user is not null)
-            await RecordBestEffortAsync(Entry(action, AuditOutcome.Succeeded, user, detail: detail), CancellationToken.None);
-    }
-
-    internal async Task RecordBestEffortAsync(AuditEntry entry, CancellationToken ct)
-    {
-        try
-        {
-            await audit.RecordAsync(entry, ct);
-        }
-        catch (AuditUnavailableException e)
-        {
-            LogAuditLost(entry.Action, entry.Outcome, e.Message);
-        }
+            await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, user, detail: detail);
     }
 
     private void SetError(string? error)
@@ -195,7 +153,4 @@ public sealed partial class ActingService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
     private partial void LogSwitchCrashed(Exception exception, string userId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
-    private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);
 }

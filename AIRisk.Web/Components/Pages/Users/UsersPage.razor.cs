@@ -27,7 +27,6 @@ public sealed partial class UsersPage : IDisposable
     private static readonly int[] PageSizes = [25, 50, 100];
 
     private readonly CancellationTokenSource _disposed = new();
-    private IDisposable? _subscription;
     private UserDirectorySnapshot? _snapshot;
     private UserQuery _query = new();
     private UserPage? _page;
@@ -39,15 +38,14 @@ public sealed partial class UsersPage : IDisposable
     private ActingService Acting { get; set; } = default!;
 
     [Inject]
-    private TokenState Tokens { get; set; } = default!;
+    private UserDirectoryLoader Directory { get; set; } = default!;
 
-    /// <summary>The screen's acting view; when absent (rendered on its own), the page listens to TokenState itself.</summary>
     [CascadingParameter]
-    private ActingView? View { get; set; }
+    private ActingView View { get; set; } = default!;
 
-    private ActingSession Current => View?.Session ?? Tokens.Current;
+    private ActingSession Current => View.Session;
 
-    private AIRiskUser? SwitchingTo => View is null ? Tokens.SwitchingTo : View.SwitchingTo;
+    private AIRiskUser? SwitchingTo => View.SwitchingTo;
 
     private int PageCount => _page is null ? 1 : Math.Max(1, (_page.Matching + _query.PageSize - 1) / _query.PageSize);
 
@@ -59,8 +57,6 @@ public sealed partial class UsersPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        if (View is null)
-            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
         await LoadAsync(refresh: false);
     }
 
@@ -70,8 +66,8 @@ public sealed partial class UsersPage : IDisposable
         _error = null;
         try
         {
-            _snapshot = await Acting.GetDirectoryAsync(refresh, _disposed.Token);
-            if (!refresh && (Current.User?.Id ?? Acting.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
+            _snapshot = await Directory.GetAsync(refresh, _disposed.Token);
+            if (!refresh && (Current.User?.Id ?? Directory.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
                 _query = _query with { Page = page };
             Requery();
         }
@@ -146,7 +142,6 @@ public sealed partial class UsersPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }
