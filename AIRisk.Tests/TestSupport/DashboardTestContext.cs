@@ -9,6 +9,10 @@ using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using AIRisk.Web.Services.Acting;
 using Bunit;
+using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Components.Shared;
+using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -47,6 +51,10 @@ public abstract class DashboardTestContext : IAsyncLifetime
     protected TokenState Tokens => Context.Services.GetRequiredService<TokenState>();
 
     protected ActingService Acting => Context.Services.GetRequiredService<ActingService>();
+
+    protected ActingSessionClock Clock => Context.Services.GetRequiredService<ActingSessionClock>();
+
+    protected UserDirectoryLoader Users => Context.Services.GetRequiredService<UserDirectoryLoader>();
 
     protected IAuditTrail Audit => Context.Services.GetRequiredService<IAuditTrail>();
 
@@ -92,11 +100,22 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Context.Render<MudPopoverProvider>();
     }
 
+    /// <summary>
+    /// Renders <typeparamref name="T"/> under the layout's acting cascade, the one route by which identity changes
+    /// reach components, as the app does.
+    /// </summary>
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        var cascade = Context.Render<ActingSessionCascade>(p => p.AddChildContent(parameters ?? (_ => { })));
+        return cascade.FindComponent<T>();
+    }
+
     /// <summary>Acts as <paramref name="user"/> and renders the workspace once its agents and conversations show.</summary>
-    protected async Task<IRenderedComponent<AIRisk.Web.Components.Pages.Workspace.WorkspacePage>> OpenWorkspaceAsync(AIRiskUser user)
+    protected async Task<IRenderedComponent<ActingWorkspace>> OpenWorkspaceAsync(AIRiskUser user)
     {
         await Acting.ActAsAsync(user, Ct);
-        var workspace = Context.Render<AIRisk.Web.Components.Pages.Workspace.WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() =>
         {
             Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));

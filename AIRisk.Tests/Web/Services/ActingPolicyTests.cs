@@ -96,5 +96,6 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     }
 
     private AIRisk.Web.Services.Acting.ActingService WithAudit(IAuditTrail audit) =>
-        ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(Context.Services, audit);
+        ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(
+            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingAudit>(Context.Services, audit));
 }

@@ -38,7 +38,7 @@ public sealed class WriteGuardTests() : DashboardTestContext
         Assert.Equal(before, Sandbox.State.Requests.Count(RequestKind.Api));
     }
 
-    private static Task SendAsync(IRenderedComponent<WorkspacePage> workspace, string text)
+    private static Task SendAsync(IRenderedComponent<ActingWorkspace> workspace, string text)
     {
         var before = workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count;
         workspace.Find("[data-testid=chat-input] textarea").Input(text);

@@ -55,13 +55,14 @@ public sealed partial class ActingService(
 
         try
         {
-            var applied = await tokens.ActAsAsync(user, c => audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, c, reason), ct);
-            if (applied)
+            var applied = await tokens.ActAsAsync(user, async c =>
             {
+                await audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, c, reason);
+                // Before the switch is applied, so the screen's render of the new identity shows its session too.
                 clock.Start();
+            }, ct);
+            if (applied)
                 recent.Add(user);
-            }
-
             return applied;
         }
         catch (AuditUnavailableException e)

@@ -56,7 +56,7 @@ public sealed class SignedInStaffTests : DashboardTestContext
         await Acting.ActAsAsync(user, Ct);
 
         Assert.True(Tokens.Current.IsActing);
-        Assert.Equal("staff-ann", Acting.Staff.Id);
+        Assert.Equal("staff-ann", Context.Services.GetRequiredService<AIRisk.Web.Services.Identity.StaffContext>().Current.Id);
         staff.Render();
         Assert.Equal("staff-ann", staff.Find("[data-testid=staff-member]").GetAttribute("data-staff-id"));
         Assert.DoesNotContain(user.DisplayName, staff.Find("[data-testid=staff-member]").TextContent, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Lists_users_with_a_count()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
 
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=user-row]").Count));
         Assert.Equal($"{Sandbox.State.Data.Users.Count} users", page.Find("[data-testid=user-count]").TextContent.Trim());
@@ -19,7 +19,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Search_ignores_accents_and_case()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("ZOE");
@@ -36,7 +36,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void Search_finds_a_user_by_id()
     {
         var target = Sandbox.State.Data.Users[17];
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input(target.Id[..13]);
@@ -47,7 +47,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Sorting_by_name_twice_reverses_the_order()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         var ascending = page.FindAll("[data-testid=user-name]").Select(n => n.TextContent).ToList();
 
@@ -65,7 +65,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void A_search_with_no_match_says_so()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("no-such-person-xyz");
@@ -76,7 +76,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void A_name_that_looks_like_HTML_is_shown_as_text()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("bold");
@@ -93,7 +93,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_failed_load_shows_the_error_and_retry_recovers()
     {
         Sandbox.State.Faults.FailNext("/api/Users/ListUsers", 3, FaultKind.Status, 503);
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.Contains("503", page.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=refresh-users]").Click();
@@ -106,7 +106,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_rows_details_show_the_fields_this_dashboard_does_not_map()
     {
         var target = Sandbox.State.Data.Users[0];
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
