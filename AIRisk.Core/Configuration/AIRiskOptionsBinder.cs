@@ -40,7 +40,7 @@ internal static class AIRiskOptionsBinder
         options.AssumedTokenLifetimeSeconds = ReadInt(configuration, AIRiskKeys.AssumedTokenLifetimeSeconds, options.AssumedTokenLifetimeSeconds, 10, 86_400, errors);
         options.MaxUploadMegabytes = ReadInt(configuration, AIRiskKeys.MaxUploadMegabytes, options.MaxUploadMegabytes, 1, 1024, errors);
         options.MaxMessageChars = ReadInt(configuration, AIRiskKeys.MaxMessageChars, options.MaxMessageChars, 1, 100_000, errors);
-        options.MaxReplyChars = ReadInt(configuration, AIRiskKeys.MaxReplyChars, options.MaxReplyChars, 1000, 50_000_000, errors);
+        options.MaxReplyChars = ReadInt(configuration, AIRiskKeys.MaxReplyChars, options.MaxReplyChars, 100, 50_000_000, errors);
         options.ReplyReloadAttempts = ReadInt(configuration, AIRiskKeys.ReplyReloadAttempts, options.ReplyReloadAttempts, 0, 20, errors);
         options.ReplyReloadDelayMilliseconds = ReadInt(configuration, AIRiskKeys.ReplyReloadDelayMilliseconds, options.ReplyReloadDelayMilliseconds, 10, 10_000, errors);
         options.SendGenericBearerOnUserFlow = ReadBool(configuration, AIRiskKeys.SendGenericBearerOnUserFlow, options.SendGenericBearerOnUserFlow, errors);

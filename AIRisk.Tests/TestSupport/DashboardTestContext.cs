@@ -97,8 +97,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         foreach (var initializer in Context.Services.BuildServiceProvider().GetServices<IHostedService>())
             await initializer.StartAsync(CancellationToken.None);
-        Context.Render<MudPopoverProvider>();
+        Popovers = Context.Render<MudPopoverProvider>();
     }
+
+    /// <summary>Where MudBlazor renders open popovers (autocomplete lists, menus).</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
 
     /// <summary>
     /// Renders <typeparamref name="T"/> under the layout's acting cascade, the one route by which identity changes

@@ -223,9 +223,13 @@ public sealed partial class ChatPanel : IAsyncDisposable
         var reply = new ChatMessage(null, MessageRole.AI, MessageText.StripCitationMarkers(_streaming.ToString()), null, [], null);
         _messages.Add(reply);
         _streaming = null;
-        if (cutOff)
-            _error = string.Format(CultureInfo.CurrentCulture, "The reply was longer than {0:N0} characters and was cut off here.", Options.Value.MaxReplyChars);
         StateHasChanged();
+        if (cutOff)
+        {
+            // Not replaced by the stored copy either: a reply this large is what the limit keeps off the screen.
+            _error = string.Format(CultureInfo.CurrentCulture, "The reply was longer than {0:N0} characters and was cut off here.", Options.Value.MaxReplyChars);
+            return;
+        }
 
         await PickUpStoredReplyAsync(conversation.Id, shownBefore, question, reply, exchange, ticket);
     }
