@@ -76,7 +76,7 @@ public class BrowserAppFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>Undoes what an earlier test changed in the sandbox: request log, faults, latency, stream speed.</summary>
+    /// <summary>Undoes what an earlier test changed in the sandbox: request log, faults, latency, stream speed and storing.</summary>
     public void ResetSandbox()
     {
         var state = Sandbox.State;
@@ -85,6 +85,7 @@ public class BrowserAppFixture : IAsyncLifetime
         state.Latency = Latency;
         state.LatencyJitter = TimeSpan.Zero;
         state.Options.StreamPieceDelay = StreamPieceDelay;
+        state.Options.StoreReplyAfterStream = null;
     }
 
     /// <summary>The ids of the user's conversations the workspace lists first, as the sandbox's API sends them.</summary>

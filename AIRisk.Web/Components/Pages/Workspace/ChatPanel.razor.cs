@@ -185,13 +185,16 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _sending = true;
         _error = null;
         _notice = null;
+        StreamedExchange? exchange = null;
         var what = _conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}";
-        await WriteAsync(what, t => AskAsync(text, t));
-        if (ticket.IsCurrent)
-        {
-            _streaming = null;
-            _sending = false;
-        }
+        await WriteAsync(what, async t => exchange = await AskAsync(text, t));
+        if (!ticket.IsCurrent)
+            return;
+        _streaming = null;
+        _sending = false;
+        // A read, not part of the write: the input is free again while the stored copy is looked for.
+        if (exchange is not null)
+            await RunAsync(t => PickUpStoredReplyAsync(exchange, t), e => _notice = $"The stored copy of this reply could not be read: {e.Message}");
     }
 
     /// <summary>Every write as the user goes through here: confirmation, audit, and errors shown only for the identity on screen.</summary>
@@ -202,13 +205,14 @@ public sealed partial class ChatPanel : IAsyncDisposable
             _error = refused;
     }, e => _error = e.Message);
 
-    private async Task AskAsync(string text, IdentityTicket ticket)
+    /// <returns>The exchange whose stored copy is still to be picked up, or <c>null</c>.</returns>
+    private async Task<StreamedExchange?> AskAsync(string text, IdentityTicket ticket)
     {
         var conversation = _conversation ?? await StartConversationAsync(text, ticket.Token);
         if (conversation is null || !ticket.IsCurrent)
-            return;
+            return null;
 
-        var exchange = ++_exchange;
+        var number = ++_exchange;
         var shownBefore = _messages.Count;
         var question = new ChatMessage(null, MessageRole.User, text, null, [], null);
         _input = null;
@@ -218,20 +222,19 @@ public sealed partial class ChatPanel : IAsyncDisposable
 
         var cutOff = await StreamReplyAsync(conversation.Id, text, ticket);
         if (!ticket.IsCurrent)
-            return;
+            return null;
 
         var reply = new ChatMessage(null, MessageRole.AI, MessageText.StripCitationMarkers(_streaming.ToString()), null, [], null);
         _messages.Add(reply);
         _streaming = null;
-        StateHasChanged();
         if (cutOff)
         {
             // Not replaced by the stored copy either: a reply this large is what the limit keeps off the screen.
             _error = string.Format(CultureInfo.CurrentCulture, "The reply was longer than {0:N0} characters and was cut off here.", Options.Value.MaxReplyChars);
-            return;
+            return null;
         }
 
-        await PickUpStoredReplyAsync(conversation.Id, shownBefore, question, reply, exchange, ticket);
+        return new StreamedExchange(conversation.Id, number, shownBefore, question, reply);
     }
 
     /// <returns><c>true</c> when the reply ran past the configured size and was cut off.</returns>
@@ -263,7 +266,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
     /// Re-reads the conversation, with a doubling delay, until it holds the reply (its ids make feedback possible).
     /// The streamed text stays on screen meanwhile; a later question or another conversation stops the search.
     /// </summary>
-    private async Task PickUpStoredReplyAsync(string conversationId, int shownBefore, ChatMessage question, ChatMessage reply, int exchange, IdentityTicket ticket)
+    private async Task PickUpStoredReplyAsync(StreamedExchange exchange, IdentityTicket ticket)
     {
         var delay = TimeSpan.FromMilliseconds(Options.Value.ReplyReloadDelayMilliseconds);
         for (var attempt = 0; attempt <= Options.Value.ReplyReloadAttempts; attempt++)
@@ -274,20 +277,16 @@ public sealed partial class ChatPanel : IAsyncDisposable
                 delay *= 2;
             }
 
-            var stored = await Chat.GetConversationAsync(conversationId, ticket.Token);
-            if (!ticket.IsCurrent || exchange != _exchange || _conversation?.Id != conversationId)
+            var stored = await Chat.GetConversationAsync(exchange.ConversationId, ticket.Token);
+            if (!ticket.IsCurrent || exchange.Number != _exchange || _conversation?.Id != exchange.ConversationId)
                 return;
             _conversation = stored;
-            _messages = ReplyMerge.Merge(stored, shownBefore, question, reply);
-            if (ReplyMerge.HoldsReply(stored, shownBefore))
-            {
-                _notice = null;
-                StateHasChanged();
-                return;
-            }
-
-            _notice = "AIRisk has not stored this reply yet; like and dislike appear once it has.";
+            _messages = ReplyMerge.Merge(stored, exchange.ShownBefore, exchange.Question, exchange.Reply);
+            var held = ReplyMerge.HoldsReply(stored, exchange.ShownBefore);
+            _notice = held ? null : "AIRisk has not stored this reply yet; like and dislike appear once it has.";
             StateHasChanged();
+            if (held)
+                return;
         }
     }
 
@@ -363,4 +362,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
             _self.Dispose();
         }
     }
+
+    /// <summary>A question and the reply streamed for it, until the stored conversation holds both.</summary>
+    private sealed record StreamedExchange(string ConversationId, int Number, int ShownBefore, ChatMessage Question, ChatMessage Reply);
 }
