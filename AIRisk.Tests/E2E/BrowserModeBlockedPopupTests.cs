@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Components.Pages.Home;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;
@@ -37,7 +38,7 @@ public sealed class BrowserModeBlockedPopupTests(BrowserModeAppFixture fixture) 
 
         await Page.RunAndWaitForPopupAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync());
 
-        await Expect(UserRows).ToHaveCountAsync(25);
+        await Expect(UserRows).ToHaveCountAsync(UserPicker.PageSize);
         await Expect(ErrorMessages).ToHaveCountAsync(0);
     }
 }

@@ -33,9 +33,11 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
         var user = Fixture.FreshUser();
         var conversations = await Fixture.FirstConversationIdsAsync(user, Ct);
 
+        var tokenCalls = Sandbox.Requests.CountTokenCalls(user.Id);
+
         await Page.GotoAsync($"/act/{user.Id}?conversation={conversations[1]}");
         await Expect(Page.GetByTestId("confirm-act")).ToContainTextAsync(user.DisplayName);
-        Assert.Equal(0, Sandbox.Requests.CountTokenCalls(user.Id));
+        Assert.Equal(tokenCalls, Sandbox.Requests.CountTokenCalls(user.Id));
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", "");
 
         await Page.GetByTestId("confirm-act").ClickAsync();
