@@ -1,4 +1,5 @@
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Locale;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
@@ -17,12 +18,16 @@ public sealed partial class AuditLogPage
     [Inject]
     private IAuditTrail Audit { get; set; } = default!;
 
+    [CascadingParameter]
+    private StaffLocale? Locale { get; set; }
+
+    // The picked days are the staff member's own days, from their midnight to the next.
     private AuditQuery Query => new(
         _staff,
         _target,
         _outcome,
-        _range?.Start is { } start ? new DateTimeOffset(DateTime.SpecifyKind(start.Date, DateTimeKind.Utc)) : null,
-        _range?.End is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end.Date.AddDays(1).AddTicks(-1), DateTimeKind.Utc)) : null);
+        _range?.Start is { } start ? (Locale ?? StaffLocale.Unknown).StartOfDay(start) : null,
+        _range?.End is { } end ? (Locale ?? StaffLocale.Unknown).StartOfDay(end.AddDays(1)).AddTicks(-1) : null);
 
     private string ExportHref => QueryHelpers.AddQueryString("/audit/export.csv", new Dictionary<string, string?>
     {
