@@ -41,6 +41,7 @@ public sealed class ChatTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         await SendChatAsync("Which risks are overdue for review?");
 
         var reply = Page.Locator("[data-testid=chat-message][data-role=ai]").Last;
+        await Expect(Page.Locator("[data-streaming=true]")).ToHaveCountAsync(1);
         await Expect(Page.Locator("[data-streaming=true]")).ToHaveCountAsync(0);
         await Expect(messages).ToHaveCountAsync(before + 2);
         var text = await reply.Locator(".chat-message__text").TextContentAsync();
