@@ -6,7 +6,10 @@ using AIRisk.Web.Services.Health;
 using AIRisk.Web.Services.Security;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Sessions;
 using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +23,9 @@ public static class AIRiskWebServiceCollectionExtensions
 {
     public static IServiceCollection AddAIRiskWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddStaffSignIn(StaffSignInOptions.From(configuration));
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
@@ -45,6 +50,11 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<UserDirectoryLoader>();
         services.AddScoped<ActingAudit>();
         services.AddScoped<RecentUsers>();
+        services.AddDataProtection();
+        services.TryAddScoped<ProtectedSessionStorage>();
+        services.TryAddScoped<ITabSessionStorage, ProtectedTabSessionStorage>();
+        services.AddSingleton<SessionLeases>();
+        services.AddScoped<CircuitIdentity>();
         services.AddScoped<ActingService>();
         services.AddScoped<ActingSessionExpiry>();
         services.AddScoped<WriteGuard>();

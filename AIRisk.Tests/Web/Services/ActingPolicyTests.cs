@@ -23,9 +23,13 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         await Acting.ActAsAsync(user, Ct);
         await Acting.StopActingAsync();
 
-        var entries = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items;
-        Assert.Equal([AuditAction.Stop, AuditAction.ActAs], entries.Select(e => e.Action));
-        Assert.All(entries, e => Assert.Equal(("alice", user.Id, AuditOutcome.Succeeded), (e.StaffId, e.TargetUserId, e.Outcome)));
+        var entries = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items.Reverse().ToList();
+        Assert.Equal(
+            [(AuditAction.ActAs, AuditOutcome.Requested), (AuditAction.ActAs, AuditOutcome.Succeeded), (AuditAction.Stop, AuditOutcome.Succeeded)],
+            entries.Select(e => (e.Action, e.Outcome)));
+        Assert.All(entries, e => Assert.Equal(("alice", user.Id), (e.StaffId, e.TargetUserId)));
+        Assert.Equal(entries[1].SessionId, entries[2].SessionId);
+        Assert.NotNull(entries[1].SessionId);
     }
 
     [Fact]
@@ -63,10 +67,12 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         var failing = new Mock<IAuditTrail>();
         failing.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new AuditUnavailableException("disk full"));
         var acting = WithAudit(failing.Object);
+        var tokenCalls = Sandbox.State.Requests.CountTokenCalls(next.Id);
 
         var switched = await acting.ActAsAsync(next, Ct);
 
         Assert.False(switched);
+        Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(next.Id));
         Assert.Equal(previous.Id, Tokens.Current.User!.Id);
         Assert.Equal(previous.Id, Tokens.Current.Token!.UserId);
         Assert.Contains("disk full", acting.LastError, StringComparison.Ordinal);

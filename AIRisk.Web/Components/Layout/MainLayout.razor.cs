@@ -31,12 +31,15 @@ public sealed partial class MainLayout : IDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
     protected override Task OnInitializedAsync()
     {
         _usersPanel = new UsersPanel(IsOpen: false, EventCallback.Factory.Create(this, CloseUsersPanel));
         Navigation.LocationChanged += OnLocationChanged;
         Expiry.Start();
-        return Acting.StartSingleUserModeAsync(CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
@@ -56,6 +59,13 @@ public sealed partial class MainLayout : IDisposable
         var browser = await JS.InvokeAsync<BrowserLocale>("airiskConsole.locale");
         _locale = StaffLocale.From(browser.Language, browser.TimeZone);
         StateHasChanged();
+
+        // The tab's storage is only readable once the page is interactive: a reload resumes its session here, and
+        // single-user mode starts only when there was nothing to resume.
+        if (await Acting.ResumeAsync(CancellationToken.None) is { } resumed)
+            Snackbar.Add($"Resumed acting as {resumed.DisplayName}.", Severity.Info);
+        else
+            await Acting.StartSingleUserModeAsync(CancellationToken.None);
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;

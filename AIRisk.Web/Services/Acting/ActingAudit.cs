@@ -11,6 +11,9 @@ namespace AIRisk.Web.Services.Acting;
 /// </summary>
 public sealed partial class ActingAudit(IAuditTrail audit, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
 {
+    /// <summary>The tab's acting session, stamped on every record so a session reads as one timeline.</summary>
+    public string? SessionId { get; set; }
+
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
     public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
         audit.RecordAsync(Entry(action, outcome, target, reason, detail, error), ct);
@@ -39,6 +42,7 @@ public sealed partial class ActingAudit(IAuditTrail audit, StaffContext staff, T
         Reason = reason,
         Detail = detail,
         Error = error,
+        SessionId = SessionId,
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]

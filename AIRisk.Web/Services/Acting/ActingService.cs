@@ -3,15 +3,17 @@ using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Sessions;
 using AIRisk.Web.Services.Users;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Acting;
 
 /// <summary>
-/// Starts, switches and stops acting for this tab, after policy, reason and audit. A failed or refused switch becomes
+/// Starts, switches, resumes and ends acting for this tab, after policy, reason and audit. Each acting session is a
+/// server-side record (the tab keeps only its id) and ends on record with a cause. A failed or refused switch becomes
 /// <see cref="LastError"/> and leaves the previous identity in place; a switch that cannot be audited does not
-/// happen. One per circuit.
+/// happen, and its token is never requested. One per circuit.
 /// </summary>
 public sealed partial class ActingService(
     TokenState tokens,
@@ -23,6 +25,11 @@ public sealed partial class ActingService(
     IStaffPrompts prompts,
     ActingAudit audit,
     RecentUsers recent,
+    IActingSessionStore sessions,
+    SessionLeases leases,
+    CircuitIdentity circuit,
+    ITabSessionStorage tab,
+    TimeProvider time,
     ILogger<ActingService> logger)
 {
     private bool _singleUserStarted;
@@ -32,6 +39,9 @@ public sealed partial class ActingService(
 
     /// <summary>Raised when <see cref="LastError"/> changes.</summary>
     public event Action? ErrorChanged;
+
+    /// <summary>The id of this tab's acting session, while one is in force.</summary>
+    public string? SessionId { get; private set; }
 
     /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the previous identity.</summary>
     /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
@@ -53,17 +63,28 @@ public sealed partial class ActingService(
                 return false;
         }
 
+        var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
         try
         {
+            // Before the token is requested: a refused audit write mints nothing.
+            await audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Requested, user, ct, reason, detail: $"session {session.Id}");
+            var (previous, previousUser) = (SessionId, tokens.Current.User);
             var applied = await tokens.ActAsAsync(user, async c =>
             {
-                await audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, c, reason);
+                await sessions.StartAsync(session, c);
                 // Before the switch is applied, so the screen's render of the new identity shows its session too.
                 clock.Start();
             }, ct);
-            if (applied)
-                recent.Add(user);
-            return applied;
+            if (!applied)
+            {
+                await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, user, reason);
+                return false;
+            }
+
+            await EndRecordAsync(previous, SessionEndCause.Switched, previousUser);
+            await BeginAsync(session);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason);
+            return true;
         }
         catch (AuditUnavailableException e)
         {
@@ -86,10 +107,75 @@ public sealed partial class ActingService(
         }
     }
 
+    /// <summary>
+    /// A reload or reconnect of this tab: takes up the acting session the tab's stored id names, if it is still open,
+    /// is this staff member's, is not held by another connected tab, has not passed its limits and its target is
+    /// still allowed. The token comes from the cache when it is still fresh.
+    /// </summary>
+    /// <returns>The user acting resumed as, or <c>null</c>.</returns>
+    public async Task<AIRiskUser?> ResumeAsync(CancellationToken ct)
+    {
+        if (tokens.Current.IsActing || await tab.ReadAsync() is not { } id)
+            return null;
+        ActingSessionRecord? session;
+        try
+        {
+            session = await sessions.FindAsync(id, ct);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogResumeFailed(e.Message);
+            return null;
+        }
+
+        if (session is null || session.HasEnded || session.StaffId != staff.Current.Id)
+        {
+            await tab.SaveAsync(null);
+            return null;
+        }
+
+        if (!leases.TryTake(session.Id, circuit.Id))
+            return null;
+        if (clock.LimitPassed(session.StartedUtc, session.LastActivityUtc) is { } limit)
+        {
+            await EndAsync(session, limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap, AuditAction.Expire, clock.Describe(limit));
+            SetError($"Your acting session as {session.Target.DisplayName} ended while you were away: {clock.Describe(limit)}.");
+            return null;
+        }
+
+        if (policy.Refusal(staff.Current, session.Target) is { } refusal)
+        {
+            await EndAsync(session, SessionEndCause.TargetNowProtected, AuditAction.Stop, refusal);
+            SetError($"Stopped acting as {session.Target.DisplayName}: {refusal}.");
+            return null;
+        }
+
+        try
+        {
+            audit.SessionId = session.Id;
+            var applied = await tokens.ActAsAsync(session.Target, async c =>
+            {
+                await audit.RecordAsync(AuditAction.Resumed, AuditOutcome.Succeeded, session.Target, c, session.Reason);
+                clock.Resume(session.StartedUtc, session.LastActivityUtc);
+            }, ct);
+            if (!applied)
+                return null;
+            SessionId = session.Id;
+            recent.Add(session.Target);
+            return session.Target;
+        }
+        catch (Exception e) when (e is AuditUnavailableException or AIRiskApiException)
+        {
+            audit.SessionId = SessionId;
+            SetError($"Could not resume acting as {session.Target.DisplayName}: {e.Message}");
+            return null;
+        }
+    }
+
     public async Task StopActingAsync()
     {
         SetError(null);
-        await EndAsync(AuditAction.Stop, detail: null);
+        await EndCurrentAsync(SessionEndCause.Stopped, AuditAction.Stop, detail: "stopped");
     }
 
     /// <summary>Ends the acting session if its idle timeout or hard cap has passed, and says why.</summary>
@@ -98,16 +184,40 @@ public sealed partial class ActingService(
         // A switch in flight starts a new session; ending the old one now would cancel that click.
         if (tokens.SwitchingTo is not null || clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
             return false;
-        await EndAsync(AuditAction.Expire, why);
+        var cause = clock.Remaining().Limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap;
+        await EndCurrentAsync(cause, AuditAction.Expire, why);
         SetError($"Stopped acting as {user.DisplayName}: {why}.");
         return true;
+    }
+
+    /// <summary>The tab's circuit is gone for good: its session ends, unless a reload of the tab has taken it over.</summary>
+    public async Task EndForClosedTabAsync()
+    {
+        if (SessionId is { } id && leases.Holds(id, circuit.Id))
+            await EndCurrentAsync(SessionEndCause.TabClosed, AuditAction.Stop, detail: "tab closed");
+    }
+
+    /// <summary>Saves staff activity on the session record, so a reload counts the idle time from it.</summary>
+    public async Task RecordActivityAsync(CancellationToken ct)
+    {
+        if (SessionId is not { } id)
+            return;
+        try
+        {
+            await sessions.TouchAsync(id, clock.LastActivity, ct);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogResumeFailed(e.Message);
+        }
     }
 
     public void DismissError() => SetError(null);
 
     /// <summary>
-    /// Single-user mode: with <c>USER_ID</c> configured, the circuit starts acting as that user, once. The user list
-    /// supplies the name and role; if it cannot load, the switch still runs with the id alone.
+    /// Single-user mode: with <c>USER_ID</c> configured, the circuit starts acting as that user, once (a reload
+    /// resumes its session instead). The user list supplies the name and role; if it cannot load, the switch still
+    /// runs with the id alone.
     /// </summary>
     public async Task StartSingleUserModeAsync(CancellationToken ct)
     {
@@ -131,14 +241,62 @@ public sealed partial class ActingService(
         await ActAsAsync(user, ct);
     }
 
-    private async Task EndAsync(AuditAction action, string? detail)
+    private async Task BeginAsync(ActingSessionRecord session)
+    {
+        SessionId = session.Id;
+        audit.SessionId = session.Id;
+        leases.TryTake(session.Id, circuit.Id);
+        recent.Add(session.Target);
+        await tab.SaveAsync(session.Id);
+    }
+
+    private async Task EndCurrentAsync(SessionEndCause cause, AuditAction action, string detail)
     {
         var user = tokens.Current.User;
+        var id = SessionId;
         clock.Stop();
         // Ending an acting session lowers privilege, so it never waits on (or fails with) the audit trail.
         await tokens.StopActingAsync();
+        SessionId = null;
         if (user is not null)
             await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, user, detail: detail);
+        await EndRecordAsync(id, cause);
+        audit.SessionId = null;
+        await tab.SaveAsync(null);
+    }
+
+    private async Task EndAsync(ActingSessionRecord session, SessionEndCause cause, AuditAction action, string detail)
+    {
+        var previous = audit.SessionId;
+        audit.SessionId = session.Id;
+        await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, session.Target, detail: detail);
+        audit.SessionId = previous;
+        await EndRecordAsync(session.Id, cause);
+        await tab.SaveAsync(null);
+    }
+
+    /// <summary>Marks the session ended in the store (and, for a switch, in the audit trail); a failure is logged.</summary>
+    private async Task EndRecordAsync(string? id, SessionEndCause cause, AIRiskUser? switchedFrom = null)
+    {
+        if (id is null)
+            return;
+        leases.Release(id, circuit.Id);
+        try
+        {
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, CancellationToken.None);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogEndNotStored(id, cause, e.Message);
+        }
+
+        if (cause == SessionEndCause.Switched)
+        {
+            var current = audit.SessionId;
+            audit.SessionId = id;
+            await audit.RecordBestEffortAsync(AuditAction.Stop, AuditOutcome.Succeeded, switchedFrom, detail: "switched");
+            audit.SessionId = current;
+        }
     }
 
     private void SetError(string? error)
@@ -154,4 +312,10 @@ public sealed partial class ActingService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
     private partial void LogSwitchCrashed(Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session could not be read or touched: {Reason}")]
+    private partial void LogResumeFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The end of acting session {SessionId} ({Cause}) could not be stored: {Reason}")]
+    private partial void LogEndNotStored(string sessionId, SessionEndCause cause, string reason);
 }

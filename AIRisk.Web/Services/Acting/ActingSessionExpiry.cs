@@ -1,3 +1,5 @@
+using AIRisk.Web.Services.Policy;
+
 namespace AIRisk.Web.Services.Acting;
 
 /// <summary>
@@ -7,16 +9,21 @@ namespace AIRisk.Web.Services.Acting;
 public sealed partial class ActingSessionExpiry : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ActivitySaveInterval = TimeSpan.FromSeconds(15);
 
     private readonly ActingService _acting;
     private readonly TimeProvider _time;
     private readonly ILogger<ActingSessionExpiry> _logger;
     private ITimer? _timer;
     private int _checking;
+    private DateTimeOffset _savedActivity;
 
-    public ActingSessionExpiry(ActingService acting, TimeProvider time, ILogger<ActingSessionExpiry> logger)
+    private readonly ActingSessionClock _clock;
+
+    public ActingSessionExpiry(ActingService acting, ActingSessionClock clock, TimeProvider time, ILogger<ActingSessionExpiry> logger)
     {
         _acting = acting;
+        _clock = clock;
         _time = time;
         _logger = logger;
     }
@@ -32,7 +39,12 @@ public sealed partial class ActingSessionExpiry : IDisposable
             return;
         try
         {
-            await _acting.ExpireIfDueAsync();
+            if (!await _acting.ExpireIfDueAsync() && _clock.IsRunning && _clock.LastActivity - _savedActivity >= ActivitySaveInterval)
+            {
+                // The session record learns of activity at most this often: a reload counts idle time from it.
+                _savedActivity = _clock.LastActivity;
+                await _acting.RecordActivityAsync(CancellationToken.None);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

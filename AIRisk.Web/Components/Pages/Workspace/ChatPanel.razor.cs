@@ -4,6 +4,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -52,6 +53,9 @@ public sealed partial class ChatPanel : IAsyncDisposable
 
     [Inject]
     private ActingSessionClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ActingAudit Audit { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -153,9 +157,13 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _error = null;
         _notice = null;
         var ticket = Ticket();
-        await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
-        if (ticket.IsCurrent)
-            _loading = false;
+        var shown = await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
+        if (!ticket.IsCurrent)
+            return;
+        _loading = false;
+        // Which of a user's conversations staff read is part of the record.
+        if (shown && _conversation is { } conversation)
+            await Audit.RecordBestEffortAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Session.User, detail: $"conversation {conversation.Id} “{conversation.Title}”");
     }
 
     private void Show(Conversation conversation)
