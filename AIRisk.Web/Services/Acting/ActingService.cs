@@ -32,6 +32,9 @@ public sealed partial class ActingService(
     TimeProvider time,
     ILogger<ActingService> logger)
 {
+    private const int LeaseAttempts = 12;
+    private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromMilliseconds(250);
+
     private bool _singleUserStarted;
 
     /// <summary>Why the last switch failed or the session ended; cleared when a switch starts.</summary>
@@ -130,12 +133,16 @@ public sealed partial class ActingService(
 
         if (session is null || session.HasEnded || session.StaffId != staff.Current.Id)
         {
+            LogNotResumed(session is null ? "unknown session" : session.HasEnded ? "session ended" : "another staff member's session");
             await tab.SaveAsync(null);
             return null;
         }
 
-        if (!leases.TryTake(session.Id, circuit.Id))
+        if (!await TakeLeaseAsync(session.Id, ct))
+        {
+            LogNotResumed("the session is open in another connected tab");
             return null;
+        }
         if (clock.LimitPassed(session.StartedUtc, session.LastActivityUtc) is { } limit)
         {
             await EndAsync(session, limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap, AuditAction.Expire, clock.Describe(limit));
@@ -190,10 +197,17 @@ public sealed partial class ActingService(
         return true;
     }
 
-    /// <summary>The tab's circuit is gone for good: its session ends, unless a reload of the tab has taken it over.</summary>
+    /// <summary>
+    /// The tab's circuit is gone (closed, or reloaded: a reload closes the old page's circuit too). Its session ends
+    /// (cause: tab closed) once the grace period has passed without a reload of the tab taking it up.
+    /// </summary>
     public async Task EndForClosedTabAsync()
     {
-        if (SessionId is { } id && leases.Holds(id, circuit.Id))
+        if (SessionId is not { } id)
+            return;
+        leases.SetConnected(circuit.Id, connected: false);
+        await Task.Delay(policyOptions.Value.TabClosedGrace, time);
+        if (SessionId == id && leases.Holds(id, circuit.Id))
             await EndCurrentAsync(SessionEndCause.TabClosed, AuditAction.Stop, detail: "tab closed");
     }
 
@@ -239,6 +253,22 @@ public sealed partial class ActingService(
         }
 
         await ActAsAsync(user, ct);
+    }
+
+    /// <summary>
+    /// On a reload the old page's connection may not have closed yet when the new one asks: give it a moment before
+    /// concluding that another tab, still connected, holds the session.
+    /// </summary>
+    private async Task<bool> TakeLeaseAsync(string sessionId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (leases.TryTake(sessionId, circuit.Id))
+                return true;
+            if (attempt == LeaseAttempts)
+                return false;
+            await Task.Delay(LeaseRetryDelay, time, ct);
+        }
     }
 
     private async Task BeginAsync(ActingSessionRecord session)
@@ -312,6 +342,9 @@ public sealed partial class ActingService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
     private partial void LogSwitchCrashed(Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not resuming the tab's acting session: {Reason}")]
+    private partial void LogNotResumed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session could not be read or touched: {Reason}")]
     private partial void LogResumeFailed(string reason);

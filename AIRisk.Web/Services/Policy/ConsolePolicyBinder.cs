@@ -12,6 +12,7 @@ internal static class ConsolePolicyBinder
         options.AllowWrites = Bool(configuration, ConsolePolicyKeys.AllowWrites, options.AllowWrites);
         options.IdleTimeout = Minutes(configuration, ConsolePolicyKeys.IdleMinutes, options.IdleTimeout);
         options.MaxSession = Minutes(configuration, ConsolePolicyKeys.MaxSessionMinutes, options.MaxSession);
+        options.TabClosedGrace = Minutes(configuration, ConsolePolicyKeys.TabClosedGraceMinutes, options.TabClosedGrace);
         options.AdminRole = configuration[ConsolePolicyKeys.AdminRole] is { Length: > 0 } role ? role.Trim() : options.AdminRole;
         options.ProtectedTargetRole = configuration[ConsolePolicyKeys.ProtectedTargetRole] is { Length: > 0 } target ? target.Trim() : options.ProtectedTargetRole;
     }

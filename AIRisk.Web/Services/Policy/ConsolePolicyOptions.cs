@@ -13,6 +13,12 @@ public sealed class ConsolePolicyOptions
 
     public TimeSpan MaxSession { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long a closed tab's acting session waits for a reload of that tab to take it up before it ends (cause: tab
+    /// closed). A reload closes the old page's circuit at once, so this cannot be zero.
+    /// </summary>
+    public TimeSpan TabClosedGrace { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The staff role needed to act as a user with <see cref="ProtectedTargetRole"/>.</summary>
     public string? AdminRole { get; set; }
 

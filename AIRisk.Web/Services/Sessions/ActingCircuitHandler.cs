@@ -21,5 +21,10 @@ public sealed class ActingCircuitHandler(ActingService acting, SessionLeases lea
         return Task.CompletedTask;
     }
 
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => acting.EndForClosedTabAsync();
+    // Not awaited: the circuit's disposal must not wait out the grace period a reload has to take the session up.
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        _ = acting.EndForClosedTabAsync();
+        return Task.CompletedTask;
+    }
 }
