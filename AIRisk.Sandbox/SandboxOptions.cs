@@ -51,6 +51,9 @@ public sealed class SandboxOptions
     /// </summary>
     public TimeSpan? StoreReplyAfterStream { get; set; }
 
+    /// <summary>Set a cookie naming the user served on every answer (the request log records cookies sent back).</summary>
+    public bool SetCookies { get; set; }
+
     /// <summary><c>"array"</c> for a bare JSON array, or the wrapper property name: <c>users</c>, <c>data</c>, <c>items</c>, <c>value</c>.</summary>
     public string UserListShape { get; set; } = "array";
 

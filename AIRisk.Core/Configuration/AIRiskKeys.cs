@@ -4,6 +4,7 @@ namespace AIRisk.Core.Configuration;
 public static class AIRiskKeys
 {
     public const string BaseUrl = "AIRISK_BASE_URL";
+    public const string AllowHttp = "AIRISK_ALLOW_HTTP";
     public const string ClientId = "CLIENT_ID";
     public const string ClientSecret = "CLIENT_SECRET";
     public const string RedirectUri = "REDIRECT_URI";

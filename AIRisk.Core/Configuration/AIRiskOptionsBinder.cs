@@ -15,10 +15,11 @@ internal static class AIRiskOptionsBinder
 
         if (Read(configuration, AIRiskKeys.BaseUrl) is { } baseUrl)
         {
-            if (Uri.TryCreate(WithTrailingSlash(baseUrl), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            var allowHttp = ReadBool(configuration, AIRiskKeys.AllowHttp, false, errors);
+            if (BaseUrlReader.Read(baseUrl, allowHttp, out var problem) is { } uri)
                 options.BaseUrl = uri;
             else
-                errors.Add($"{AIRiskKeys.BaseUrl} must be an absolute http(s) URL, e.g. https://tenant.aicrisk.com (got '{baseUrl}').");
+                errors.Add(problem!);
         }
 
         options.ClientId = Read(configuration, AIRiskKeys.ClientId) ?? options.ClientId;
@@ -50,7 +51,6 @@ internal static class AIRiskOptionsBinder
     private static string? Read(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static string WithTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
     private static int ReadInt(IConfiguration configuration, string key, int fallback, int min, int max, List<string> errors)
     {

@@ -16,6 +16,7 @@ public sealed class UsersTableTests(BrowserAppFixture fixture) : BrowserTest(fix
 
         await Page.GetByTestId("users-pager").GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
 
+        await Expect(UserRows.First).Not.ToHaveAttributeAsync("data-user-id", firstPage[0]);
         await Expect(UserRows).ToHaveCountAsync(Sandbox.Data.Users.Count - UserPicker.PageSize);
         var secondPage = await AttributeOfAllAsync(UserRows, "data-user-id");
         Assert.Equal(Sandbox.Data.Users.Select(u => u.Id).Order(), firstPage.Concat(secondPage).Order());

@@ -56,6 +56,17 @@ public sealed class RunningAppTests(WebAppFixture fixture) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task Without_staff_sign_in_a_request_for_another_host_name_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "console.attacker.example";
+
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_audit_trail_exports_as_CSV()
     {
         using var response = await _http.GetAsync("/audit/export.csv?outcome=Succeeded", TestContext.Current.CancellationToken);

@@ -26,6 +26,17 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Health_tells_an_anonymous_caller_the_status_and_nothing_more()
+    {
+        using var response = await _browser.GetAsync(new Uri(Dashboard, "/healthz"), Ct);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(health.RootElement.TryGetProperty("status", out _));
+        Assert.False(health.RootElement.TryGetProperty("checks", out _));
+    }
+
+    [Fact]
     public async Task Staff_with_the_required_role_sign_in_and_get_the_dashboard()
     {
         fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);

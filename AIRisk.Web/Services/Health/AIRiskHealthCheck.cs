@@ -1,29 +1,59 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Health;
 
-/// <summary>Whether AIRisk answers at all: any HTTP answer from its root within a few seconds counts as reachable.</summary>
-internal sealed class AIRiskHealthCheck(IHttpClientFactory clients, IOptions<AIRiskOptions> options) : IHealthCheck
+/// <summary>
+/// Whether AIRisk can be used: in server mode, a generic token can be had (from the shared cache, else through the
+/// real flow), so wrong client credentials show here and not only on the first click; in browser mode, whether
+/// AIRisk answers at all. The result is kept for <see cref="CacheFor"/> so <c>/healthz</c> cannot hammer AIRisk.
+/// </summary>
+internal sealed class AIRiskHealthCheck(
+    IHttpClientFactory clients,
+    IOptions<AIRiskOptions> options,
+    ITokenProvider tokens,
+    IServiceProvider services,
+    HealthProbeCache cache) : IHealthCheck
 {
     public const string ClientName = "airisk-health";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        cache.GetAsync(nameof(AIRiskHealthCheck), CacheFor, () => ProbeAsync(context.Registration.FailureStatus, cancellationToken));
+
+    private async Task<HealthCheckResult> ProbeAsync(HealthStatus failure, CancellationToken ct)
     {
-        var http = clients.CreateClient(ClientName);
         try
         {
-            using var response = await http.GetAsync(options.Value.BaseUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (options.Value.AuthMode == AuthMode.Server)
+            {
+                var token = await tokens.GetAsync(null, services.GetRequiredService<IAuthorizationFlow>(), ct);
+                return HealthCheckResult.Healthy($"AIRisk issues tokens (the generic one is valid until {token.ExpiresAt:O}).");
+            }
+
+            var http = clients.CreateClient(ClientName);
+            using var response = await http.GetAsync(options.Value.BaseUrl, HttpCompletionOption.ResponseHeadersRead, ct);
             return HealthCheckResult.Healthy($"AIRisk answered {(int)response.StatusCode}.");
+        }
+        catch (AIRiskApiException e) when (e.StatusCode is 400 or 401 or 403)
+        {
+            return new HealthCheckResult(failure, $"AIRisk refused this console's credentials ({e.Message}). Check {AIRiskKeys.ClientId} and {AIRiskKeys.ClientSecret}: the APIUser's client id and secret.");
+        }
+        catch (AIRiskApiException e)
+        {
+            return new HealthCheckResult(failure, $"No token could be had from AIRisk: {e.Message}");
         }
         catch (HttpRequestException e)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"AIRisk could not be reached: {e.Message}");
+            return new HealthCheckResult(failure, $"AIRisk could not be reached: {e.Message}");
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "AIRisk did not answer within 5 s.");
+            return new HealthCheckResult(failure, "AIRisk did not answer within 5 s.");
         }
     }
 }
