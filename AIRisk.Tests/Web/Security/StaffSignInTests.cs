@@ -52,6 +52,23 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Only_auditors_export_the_audit_trail()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+        using var refused = await _browser.GetAsync(new Uri(Dashboard, "/audit/export.csv"), Ct);
+        using var auditorBrowser = new StaffBrowser();
+        fixture.Provider.User = new TestIdentityUser("staff-aud", "Ada Auditor", [StaffSignInFixture.RequiredRole, StaffSignInFixture.AuditorRole]);
+        (await auditorBrowser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+
+        using var allowed = await auditorBrowser.GetAsync(new Uri(Dashboard, "/audit/export.csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("Ada Auditor", await allowed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staff_whose_roles_come_only_from_userinfo_are_admitted()
     {
         fixture.Provider.User = new TestIdentityUser("staff-uma", "Uma Userinfo", [StaffSignInFixture.RequiredRole], RolesInIdentityToken: false);

@@ -18,6 +18,9 @@ public enum AuditAction
     /// <summary>A reload or reconnect of the same tab took up its acting session again.</summary>
     Resumed,
 
+    /// <summary>Staff opened or exported the audit trail itself.</summary>
+    AuditRead,
+
     /// <summary>Staff opened one of the user's conversations (which of a customer's conversations staff read).</summary>
     Viewed,
 }

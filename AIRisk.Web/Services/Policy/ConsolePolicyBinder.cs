@@ -14,6 +14,7 @@ internal static class ConsolePolicyBinder
         options.MaxSession = Minutes(configuration, ConsolePolicyKeys.MaxSessionMinutes, options.MaxSession);
         options.TabClosedGrace = Minutes(configuration, ConsolePolicyKeys.TabClosedGraceMinutes, options.TabClosedGrace);
         options.AdminRole = configuration[ConsolePolicyKeys.AdminRole] is { Length: > 0 } role ? role.Trim() : options.AdminRole;
+        options.AuditorRole = configuration[ConsolePolicyKeys.AuditorRole] is { Length: > 0 } auditor ? auditor.Trim() : options.AuditorRole;
         options.ProtectedTargetRole = configuration[ConsolePolicyKeys.ProtectedTargetRole] is { Length: > 0 } target ? target.Trim() : options.ProtectedTargetRole;
     }
 

@@ -24,4 +24,12 @@ public sealed class ConsolePolicyOptions
 
     /// <summary>Targets with this AIRisk role need <see cref="AdminRole"/>.</summary>
     public string ProtectedTargetRole { get; set; } = "Company Admin";
+
+    /// <summary>
+    /// With staff sign-in, the role needed to read and export the audit trail; unset, nobody signed in may (only the
+    /// local operator of a console without sign-in reads it).
+    /// </summary>
+    public string? AuditorRole { get; set; }
+
+    public bool MayReadAudit(Identity.StaffMember staff) => staff.IsLocal || (AuditorRole is not null && staff.Roles.Contains(AuditorRole));
 }
