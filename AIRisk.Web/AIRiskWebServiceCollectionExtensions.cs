@@ -56,7 +56,13 @@ public static class AIRiskWebServiceCollectionExtensions
         services.TryAddScoped<ITabSessionStorage, ProtectedTabSessionStorage>();
         services.AddSingleton<SessionLeases>();
         services.AddScoped<CircuitIdentity>();
-        services.AddScoped<ActingService>();
+        // The renewal check is the acting service's: the session lasts only while it could still start.
+        services.AddScoped(sp =>
+        {
+            var acting = ActivatorUtilities.CreateInstance<ActingService>(sp);
+            sp.GetRequiredService<TokenState>().BeforeRenewal = acting.CheckRenewalAsync;
+            return acting;
+        });
         services.AddScoped<ActingSessionExpiry>();
         services.AddScoped<WriteGuard>();
 

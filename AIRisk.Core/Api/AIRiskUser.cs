@@ -14,6 +14,9 @@ public sealed record AIRiskUser(
 {
     public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
 
+    /// <summary>Every role ListUsers sent (a <c>roles</c> array may hold several); <see cref="Role"/> is the first.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = Role is null ? [] : [Role];
+
     /// <summary>A placeholder for a user known only by id (single-user mode before the list has loaded).</summary>
     public static AIRiskUser FromId(string id) => new(id, id);
 }

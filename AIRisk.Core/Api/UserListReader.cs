@@ -67,6 +67,7 @@ public static class UserListReader
 
         string? id = null, name = null, first = null, last = null, userName = null, email = null, role = null, company = null, companyId = null;
         List<KeyValuePair<string, string>>? details = null;
+        List<string>? roles = null;
 
         Span<char> buffer = stackalloc char[MaxStackName];
         foreach (var property in element.EnumerateObject())
@@ -95,10 +96,9 @@ public static class UserListReader
                     email = Blank(JsonFields.AsString(value));
                     break;
                 case Field.Role:
-                    role = Blank(JsonFields.AsString(value)) ?? FirstOf(value);
-                    break;
                 case Field.Roles:
-                    role ??= FirstOf(value);
+                    AddRoles(value, ref roles);
+                    role ??= roles?[0];
                     break;
                 case Field.CompanyId:
                     companyId = JsonFields.AsString(value);
@@ -124,7 +124,7 @@ public static class UserListReader
         if (userName is not null && !string.Equals(userName, displayName, StringComparison.Ordinal))
             (details ??= []).Add(new("userName", userName));
 
-        return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details ?? [] };
+        return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details ?? [], Roles = roles ?? [] };
     }
 
     /// <summary>
@@ -157,6 +157,17 @@ public static class UserListReader
     private static string? Join(string? first, string? last) =>
         first is null && last is null ? null : $"{first} {last}".Trim();
 
-    private static string? FirstOf(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? JsonFields.AsString(value[0]) : null;
+    /// <summary>A role field may be one string or an array of them; every one counts (a protected role may not come first).</summary>
+    private static void AddRoles(JsonElement value, ref List<string>? roles)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+                AddRoles(item, ref roles);
+        }
+        else if (Blank(JsonFields.AsString(value)) is { } role && (roles is null || !roles.Contains(role, StringComparer.OrdinalIgnoreCase)))
+        {
+            (roles ??= []).Add(role);
+        }
+    }
 }

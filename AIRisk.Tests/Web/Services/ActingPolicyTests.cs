@@ -49,6 +49,75 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     }
 
     [Fact]
+    public async Task A_company_admin_role_that_is_not_the_first_still_protects_the_target()
+    {
+        SignIn("bob", "Bob Support");
+        var user = OrdinaryUser;
+        var admin = user with { Roles = ["User", "Company Admin"] };
+
+        var switched = await Acting.ActAsAsync(admin, Ct);
+
+        Assert.False(switched);
+        Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(user.Id));
+    }
+
+    [Fact]
+    public async Task A_target_whose_role_cannot_be_read_is_protected()
+    {
+        SignIn("bob", "Bob Support");
+        var unknown = AIRiskUser.FromId(OrdinaryUser.Id);
+
+        var switched = await Acting.ActAsAsync(unknown, Ct);
+
+        Assert.False(switched);
+        Assert.Contains("role could not be read", Acting.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_renewal_after_the_staff_member_lost_the_admin_role_ends_the_session_instead()
+    {
+        SignIn("carol", "Carol Admin", "airisk-admins");
+        var admin = CompanyAdmin;
+        await Acting.ActAsAsync(admin, Ct);
+        var tokenCalls = Sandbox.State.Requests.CountTokenCalls(admin.Id);
+        SignIn("carol", "Carol Admin");
+
+        await Assert.ThrowsAsync<AIRiskApiException>(() => Tokens.GetTokenAsync(Tokens.Current, refused: true, Ct));
+
+        Assert.False(Tokens.Current.IsActing);
+        Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(admin.Id));
+        var end = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0];
+        Assert.Equal((AuditAction.Stop, admin.Id), (end.Action, end.TargetUserId));
+        Assert.Contains("airisk-admins", end.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_allowed_renewal_is_recorded()
+    {
+        var user = OrdinaryUser;
+        await Acting.ActAsAsync(user, Ct);
+
+        await Tokens.GetTokenAsync(Tokens.Current, refused: true, Ct);
+
+        Assert.Equal(user.Id, Tokens.Current.User?.Id);
+        Assert.Equal(AuditAction.TokenRenewed, (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0].Action);
+    }
+
+    [Fact]
+    public async Task A_call_still_in_flight_after_stop_gets_no_token()
+    {
+        var user = OrdinaryUser;
+        await Acting.ActAsAsync(user, Ct);
+        var session = Tokens.Current;
+        var tokenCalls = Sandbox.State.Requests.CountTokenCalls(user.Id);
+        await Acting.StopActingAsync();
+
+        await Assert.ThrowsAsync<AIRiskApiException>(() => Tokens.GetTokenAsync(session, refused: true, Ct));
+
+        Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(user.Id));
+    }
+
+    [Fact]
     public async Task Staff_with_the_admin_role_may_act_as_a_company_admin()
     {
         SignIn("carol", "Carol Admin", "airisk-admins");

@@ -226,6 +226,24 @@ public sealed partial class ActingService(
         }
     }
 
+    /// <summary>
+    /// Before a user's token is renewed: the session goes on only if it could start now (the target may have become
+    /// protected, the staff member may have lost a role). Otherwise it ends, on record, and no token is requested.
+    /// </summary>
+    public async Task CheckRenewalAsync(ActingSession session, CancellationToken ct)
+    {
+        var target = directory.Current?.ById.GetValueOrDefault(session.User!.Id) ?? session.User!;
+        if (policy.Refusal(staff.Current, target) is { } refusal)
+        {
+            var cause = policy.Refusal(staff.Current, session.User!) is null ? SessionEndCause.TargetNowProtected : SessionEndCause.StaffLostRole;
+            await EndCurrentAsync(cause, AuditAction.Stop, refusal);
+            SetError($"Stopped acting as {target.DisplayName}: {refusal}.");
+            throw new AIRiskApiException($"Stopped acting as {target.DisplayName}: {refusal}.");
+        }
+
+        await audit.RecordBestEffortAsync(AuditAction.TokenRenewed, AuditOutcome.Succeeded, target);
+    }
+
     public void DismissError() => SetError(null);
 
     /// <summary>

@@ -18,6 +18,9 @@ public enum AuditAction
     /// <summary>A reload or reconnect of the same tab took up its acting session again.</summary>
     Resumed,
 
+    /// <summary>The acting user's token was renewed (before expiry or after a 401), after the policy was checked again.</summary>
+    TokenRenewed,
+
     /// <summary>Staff opened or exported the audit trail itself.</summary>
     AuditRead,
 

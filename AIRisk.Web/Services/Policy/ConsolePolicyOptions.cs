@@ -25,6 +25,9 @@ public sealed class ConsolePolicyOptions
     /// <summary>Targets with this AIRisk role need <see cref="AdminRole"/>.</summary>
     public string ProtectedTargetRole { get; set; } = "Company Admin";
 
+    /// <summary>Whether a target whose role cannot be read may be acted as without the admin role (default: no).</summary>
+    public bool AllowUnknownTargetRole { get; set; }
+
     /// <summary>
     /// With staff sign-in, the role needed to read and export the audit trail; unset, nobody signed in may (only the
     /// local operator of a console without sign-in reads it).
