@@ -51,7 +51,7 @@ public sealed class SignedInStaffTests : DashboardTestContext
     {
         SignInAsTheCircuitDoes("staff-ann", "Ann Support", "airisk-console");
         var staff = Context.Render<SignedInStaff>();
-        var user = Sandbox.User(2);
+        var user = Sandbox.User(Sandbox.State.Data.Users.ToList().FindIndex(u => u.Role == "User"));
 
         await Acting.ActAsAsync(user, Ct);
 
