@@ -42,11 +42,7 @@ public static class AIRiskWebApplicationExtensions
         {
             app.UseAuthentication();
             app.UseAuthorization();
-            app.MapGet("/signout", async (HttpContext context) =>
-            {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
-            });
+            app.MapStaffSignOut();
         }
 
         app.UseAntiforgery();

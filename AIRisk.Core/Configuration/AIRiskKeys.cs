@@ -17,6 +17,7 @@ public static class AIRiskKeys
     public const string SendGenericBearerOnUserFlow = "AIRISK_SEND_GENERIC_BEARER";
     public const string SendRedirectUriOnToken = "AIRISK_SEND_REDIRECT_URI_ON_TOKEN";
     public const string MaxUploadMegabytes = "AIRISK_MAX_UPLOAD_MB";
+    public const string DirectoryRefreshMinutes = "AIRISK_DIRECTORY_REFRESH_MINUTES";
     public const string MaxMessageChars = "AIRISK_MAX_MESSAGE_CHARS";
     public const string MaxReplyChars = "AIRISK_MAX_REPLY_CHARS";
     public const string ReplyReloadAttempts = "AIRISK_REPLY_RELOAD_ATTEMPTS";

@@ -54,7 +54,12 @@ public sealed class AIRiskOptions
 
     public int ReplyReloadDelayMilliseconds { get; set; } = 250;
 
+    /// <summary>The shared user list is reloaded in the background once it is this old (a promotion is seen).</summary>
+    public int DirectoryRefreshMinutes { get; set; } = 5;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public TimeSpan DirectoryRefreshInterval => TimeSpan.FromMinutes(DirectoryRefreshMinutes);
 
     /// <summary>Values present in the configuration that did not parse; reported by the validator.</summary>
     internal List<string> BindingErrors { get; } = [];

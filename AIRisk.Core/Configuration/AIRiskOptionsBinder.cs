@@ -40,6 +40,7 @@ internal static class AIRiskOptionsBinder
         options.TokenRefreshSkewSeconds = ReadInt(configuration, AIRiskKeys.TokenRefreshSkewSeconds, options.TokenRefreshSkewSeconds, 0, 3600, errors);
         options.AssumedTokenLifetimeSeconds = ReadInt(configuration, AIRiskKeys.AssumedTokenLifetimeSeconds, options.AssumedTokenLifetimeSeconds, 10, 86_400, errors);
         options.MaxUploadMegabytes = ReadInt(configuration, AIRiskKeys.MaxUploadMegabytes, options.MaxUploadMegabytes, 1, 1024, errors);
+        options.DirectoryRefreshMinutes = ReadInt(configuration, AIRiskKeys.DirectoryRefreshMinutes, options.DirectoryRefreshMinutes, 1, 24 * 60, errors);
         options.MaxMessageChars = ReadInt(configuration, AIRiskKeys.MaxMessageChars, options.MaxMessageChars, 1, 100_000, errors);
         options.MaxReplyChars = ReadInt(configuration, AIRiskKeys.MaxReplyChars, options.MaxReplyChars, 100, 50_000_000, errors);
         options.ReplyReloadAttempts = ReadInt(configuration, AIRiskKeys.ReplyReloadAttempts, options.ReplyReloadAttempts, 0, 20, errors);

@@ -130,6 +130,13 @@ internal sealed class SandboxGate(SandboxState state, IHostApplicationLifetime l
             case FaultKind.Hang:
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
                 return false;
+            case FaultKind.StallBody:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync("[", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                return false;
             case FaultKind.BreakStream when policy.Streams:
                 context.Features.Set(fault);
                 return true;

@@ -120,5 +120,20 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         Assert.StartsWith(fixture.Provider.AuthorizationEndpoint.AbsoluteUri, again.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_without_the_role_can_still_sign_out_but_only_with_the_forms_token()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-bob", "Bob Elsewhere", ["finance"]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+
+        using var page = await _browser.GetAsync(new Uri(Dashboard, "signout"), Ct);
+        using var withoutToken = await _browser.PostAsync(new Uri(Dashboard, "signout"), new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"/signout\">", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.NotNull(_browser.Cookie(Dashboard, "airisk.staff"));
+    }
+
     public void Dispose() => _browser.Dispose();
 }

@@ -15,23 +15,30 @@ internal sealed class AIRiskHealthCheck(
     IHttpClientFactory clients,
     IOptions<AIRiskOptions> options,
     ITokenProvider tokens,
-    IServiceProvider services,
+    IServiceScopeFactory scopes,
     HealthProbeCache cache) : IHealthCheck
 {
     public const string ClientName = "airisk-health";
 
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        cache.GetAsync(nameof(AIRiskHealthCheck), CacheFor, () => ProbeAsync(context.Registration.FailureStatus, cancellationToken));
+    /// <summary>A probe answers within this, whatever AIRisk does.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    private async Task<HealthCheckResult> ProbeAsync(HealthStatus failure, CancellationToken ct)
+    // The probe is shared by every caller for a while, so it runs on its own timeout, not on one request's.
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        cache.GetAsync(nameof(AIRiskHealthCheck), CacheFor, () => ProbeAsync(context.Registration.FailureStatus)).WaitAsync(cancellationToken);
+
+    private async Task<HealthCheckResult> ProbeAsync(HealthStatus failure)
     {
+        using var timeout = new CancellationTokenSource(ProbeTimeout);
+        var ct = timeout.Token;
         try
         {
             if (options.Value.AuthMode == AuthMode.Server)
             {
-                var token = await tokens.GetAsync(null, services.GetRequiredService<IAuthorizationFlow>(), ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var token = await tokens.GetAsync(null, scope.ServiceProvider.GetRequiredService<IAuthorizationFlow>(), ct);
                 return HealthCheckResult.Healthy($"AIRisk issues tokens (the generic one is valid until {token.ExpiresAt:O}).");
             }
 
@@ -51,9 +58,9 @@ internal sealed class AIRiskHealthCheck(
         {
             return new HealthCheckResult(failure, $"AIRisk could not be reached: {e.Message}");
         }
-        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return new HealthCheckResult(failure, "AIRisk did not answer within 5 s.");
+            return new HealthCheckResult(failure, $"AIRisk did not answer within {ProbeTimeout.TotalSeconds:0} s.");
         }
     }
 }

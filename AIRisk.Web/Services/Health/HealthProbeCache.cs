@@ -14,7 +14,7 @@ internal sealed class HealthProbeCache(TimeProvider time)
         var entry = _results.AddOrUpdate(
             probe,
             _ => (now, run()),
-            (_, cached) => now - cached.At < keepFor && !cached.Result.IsFaulted ? cached : (now, run()));
+            (_, cached) => now - cached.At < keepFor && !cached.Result.IsFaulted && !cached.Result.IsCanceled ? cached : (now, run()));
         return entry.Result;
     }
 }
