@@ -51,6 +51,9 @@ public sealed class SandboxOptions
     /// </summary>
     public TimeSpan? StoreReplyAfterStream { get; set; }
 
+    /// <summary>Send each user's company name beside <c>companyId</c> (some tenants send the id alone).</summary>
+    public bool SendCompanyName { get; set; } = true;
+
     /// <summary>Set a cookie naming the user served on every answer (the request log records cookies sent back).</summary>
     public bool SetCookies { get; set; }
 

@@ -121,7 +121,7 @@ public static class UserListReader
             ?? userName
             ?? email
             ?? id;
-        if (userName is not null && !string.Equals(userName, displayName, StringComparison.Ordinal))
+        if (userName is not null)
             (details ??= []).Add(new("userName", userName));
 
         return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details ?? [], Roles = roles ?? [] };

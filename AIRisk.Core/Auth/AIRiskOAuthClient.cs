@@ -77,7 +77,7 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
 
         using var response = await SendAsync(request, "Token exchange", ct);
         if (!response.IsSuccessStatusCode)
-            throw AsAuthFailure(await ErrorResponseReader.ReadAsync(response, "Token exchange", ct));
+            throw WithCredentialAdvice(await ErrorResponseReader.ReadAsync(response, "Token exchange", ct));
 
         var token = await TokenResponseReader.ReadAsync(response.Content, userId, time.GetUtcNow(), TimeSpan.FromSeconds(_options.AssumedTokenLifetimeSeconds), ct);
         LogTokenIssued(userId ?? "(generic)", token.ExpiresAt);
@@ -105,6 +105,11 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
 
     private static string? First(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
         query.TryGetValue(key, out var values) && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    /// <summary>A refused exchange is almost always the APIUser's credentials: say which keys to check.</summary>
+    private static AIRiskAuthException WithCredentialAdvice(AIRiskApiException failure) => failure.StatusCode is 400 or 401
+        ? new($"{failure.Message} Check {AIRiskKeys.ClientId} and {AIRiskKeys.ClientSecret}: the client id and secret of the APIUser.", failure.StatusCode, failure.ServerMessage, failure.TraceId, failure.InnerException)
+        : AsAuthFailure(failure);
 
     private static AIRiskAuthException AsAuthFailure(AIRiskApiException failure) =>
         new(failure.Message, failure.StatusCode, failure.ServerMessage, failure.TraceId, failure.InnerException);

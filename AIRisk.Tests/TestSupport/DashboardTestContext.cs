@@ -67,7 +67,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
             o.RedirectUris = [CoreHarness.RedirectUri];
             o.StreamPieceDelay = TimeSpan.FromMilliseconds(5);
             _sandboxOptions?.Invoke(o);
-        });
+        }, Time);
 
         var values = new Dictionary<string, string?>
         {

@@ -99,7 +99,7 @@ public sealed class UserDirectorySnapshot
     {
         UserSortColumn.Email => user.Email ?? "",
         UserSortColumn.Role => user.Role ?? "",
-        UserSortColumn.Company => user.Company ?? "",
+        UserSortColumn.Company => user.Company ?? user.CompanyId ?? "",
         UserSortColumn.Id => user.Id,
         _ => user.DisplayName,
     };

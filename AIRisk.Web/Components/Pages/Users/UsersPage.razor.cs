@@ -60,6 +60,13 @@ public sealed partial class UsersPage : IDisposable
     private static IEnumerable<(string Name, string Value)> DetailsOf(AIRiskUser user)
     {
         yield return ("id", user.Id);
+        yield return ("name", user.DisplayName);
+        if (user.Email is { } email)
+            yield return ("email", email);
+        if (user.Roles.Count > 0)
+            yield return (user.Roles.Count == 1 ? "role" : "roles", string.Join(", ", user.Roles));
+        if (user.Company is { } company)
+            yield return ("company", company);
         if (user.CompanyId is { } companyId)
             yield return ("companyId", companyId);
         foreach (var (name, value) in user.Details)

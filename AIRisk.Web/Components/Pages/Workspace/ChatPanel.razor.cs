@@ -33,6 +33,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
     private string? _error;
     private string? _notice;
     private string? _shownDraft;
+    private string? _opening;
     private int _exchange;
     private ElementReference _messagesElement;
     private ElementReference _inputElement;
@@ -93,6 +94,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _notice = null;
         _sending = false;
         _loading = false;
+        _opening = null;
         _exchange++;
         return Task.CompletedTask;
     }
@@ -106,11 +108,13 @@ public sealed partial class ChatPanel : IAsyncDisposable
             _agentId = null;
         }
 
-        if (ConversationId == _conversation?.Id || _sending)
+        // Re-renders while a conversation loads (a token renewal re-renders the screen) must not fetch it again.
+        if (ConversationId == _conversation?.Id || ConversationId == _opening || _sending)
             return;
         if (ConversationId is null)
         {
             _conversation = null;
+            _opening = null;
             _messages = [];
             return;
         }
@@ -152,6 +156,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
 
     private async Task OpenAsync(string conversationId)
     {
+        _opening = conversationId;
         Clock.Touch();
         _loading = true;
         _error = null;
@@ -160,6 +165,8 @@ public sealed partial class ChatPanel : IAsyncDisposable
         var shown = await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
         if (!ticket.IsCurrent)
             return;
+        if (_opening == conversationId)
+            _opening = null;
         _loading = false;
         // Which of a user's conversations staff read is part of the record.
         if (shown && _conversation is { } conversation)
