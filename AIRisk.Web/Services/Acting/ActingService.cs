@@ -262,7 +262,14 @@ public sealed partial class ActingService(
         try
         {
             var snapshot = await directory.GetAsync(refresh: false, ct);
-            user = snapshot.ById.GetValueOrDefault(userId) ?? AIRiskUser.FromId(userId);
+            if (snapshot.ById.GetValueOrDefault(userId) is not { } known)
+            {
+                // A configuration mistake, not a failed switch: said once per page, never tried and recorded again.
+                SetError($"USER_ID is set to '{userId}', which is not a user of this AIRisk instance: fix USER_ID in .env or the environment, or remove it.");
+                return;
+            }
+
+            user = known;
         }
         catch (AIRiskApiException e)
         {
