@@ -68,8 +68,13 @@ public class BrowserAppFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // Playwright turns Chromium's pop-up blocker off; browser mode must work with it on, as staff have it.
+            IgnoreDefaultArgs = PopupBlocker ? ["--disable-popup-blocking"] : null,
         });
     }
+
+    /// <summary>Whether Chromium blocks windows a page opens without a click, as a staff member's browser does.</summary>
+    public virtual bool PopupBlocker => false;
 
     /// <summary>Adds or changes the app's environment; the sandbox is already running.</summary>
     protected virtual void Configure(Dictionary<string, string?> environment)

@@ -50,6 +50,8 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         fixture.ResetSandbox();
         Context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString() });
         Context.SetDefaultTimeout(10_000);
+        if (fixture.PopupBlocker)
+            await Context.AddInitScriptAsync(PopupBlockerScript.BlockWindowsWithoutGesture);
         Page = await Context.NewPageAsync();
         Page.Console += (_, message) =>
         {

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Sessions;
@@ -37,11 +38,17 @@ public sealed partial class ActingService(
 
     private bool _singleUserStarted;
 
+    /// <summary>The switch running is single-user mode's start (a sign-in click then retries the whole start).</summary>
+    private bool _startingSingleUser;
+
     /// <summary>Why the last switch failed or the session ended; cleared when a switch starts.</summary>
     public string? LastError { get; private set; }
 
     /// <summary>Raised when <see cref="LastError"/> changes.</summary>
     public event Action? ErrorChanged;
+
+    /// <summary>When <see cref="LastError"/> is a sign-in only a click can open: what that click should retry.</summary>
+    public Func<Task>? SignInRetry { get; private set; }
 
     /// <summary>The id of this tab's acting session, while one is in force.</summary>
     public string? SessionId { get; private set; }
@@ -92,6 +99,12 @@ public sealed partial class ActingService(
         catch (AuditUnavailableException e)
         {
             SetError($"Did not act as {user.DisplayName}: {e.Message}");
+            return false;
+        }
+        catch (SignInNeedsClickException e)
+        {
+            // Not a failure of the switch: it waits for the click that lets AIRisk's sign-in window open.
+            SetError($"To act as {user.DisplayName}: {e.Message}", _startingSingleUser ? RetrySingleUserModeAsync : () => ActAsAsync(user));
             return false;
         }
         catch (AIRiskApiException e)
@@ -277,7 +290,21 @@ public sealed partial class ActingService(
             user = AIRiskUser.FromId(userId);
         }
 
-        await ActAsAsync(user, ct);
+        _startingSingleUser = true;
+        try
+        {
+            await ActAsAsync(user, ct);
+        }
+        finally
+        {
+            _startingSingleUser = false;
+        }
+    }
+
+    private Task RetrySingleUserModeAsync()
+    {
+        _singleUserStarted = false;
+        return StartSingleUserModeAsync(CancellationToken.None);
     }
 
     /// <summary>
@@ -295,6 +322,7 @@ public sealed partial class ActingService(
             await Task.Delay(LeaseRetryDelay, time, ct);
         }
     }
+
 
     private async Task BeginAsync(ActingSessionRecord session)
     {
@@ -354,11 +382,12 @@ public sealed partial class ActingService(
         }
     }
 
-    private void SetError(string? error)
+    private void SetError(string? error, Func<Task>? signInRetry = null)
     {
-        if (error == LastError)
+        if (error == LastError && signInRetry == SignInRetry)
             return;
         LastError = error;
+        SignInRetry = signInRetry;
         ErrorChanged?.Invoke();
     }
 

@@ -19,7 +19,7 @@ public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, Authorizat
         {
             var opened = await js.InvokeAsync<bool>("airiskConsole.openSignIn", ct, oauth.BuildAuthorizeUri(userId, pending.State).ToString());
             if (!opened)
-                throw new AIRiskAuthException("The AIRisk sign-in window was blocked: allow pop-ups for this site and try again.");
+                throw new SignInNeedsClickException();
 
             var code = await pending.Code.WaitAsync(AuthorizationStateStore.Lifetime, ct);
             return await oauth.ExchangeAsync(code, userId, bearer, ct);

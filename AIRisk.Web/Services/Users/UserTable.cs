@@ -19,6 +19,12 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
 
     public string? Error { get; private set; }
 
+    /// <summary>The load needs AIRisk's sign-in window, which only a click may open (browser mode).</summary>
+    public bool NeedsSignIn { get; private set; }
+
+    /// <summary>The label of the error's retry button.</summary>
+    public string RetryText => NeedsSignIn ? AIRisk.Web.Services.Auth.SignInNeedsClickException.Action : "Retry";
+
     public int PageCount => Page is null ? 1 : Math.Max(1, (Page.Matching + Query.PageSize - 1) / Query.PageSize);
 
     public string CountText => Page is null
@@ -32,6 +38,7 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
     {
         Loading = true;
         Error = null;
+        NeedsSignIn = false;
         try
         {
             Snapshot = await directory.GetAsync(refresh, ct);
@@ -42,6 +49,7 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
         catch (AIRiskApiException e)
         {
             Error = e.Message;
+            NeedsSignIn = e is AIRisk.Web.Services.Auth.SignInNeedsClickException;
         }
         finally
         {
