@@ -5,21 +5,19 @@ using AIRisk.Core.Api;
 namespace AIRisk.Web.Services.Users;
 
 /// <summary>
-/// An immutable copy of the user list with what search and sort need precomputed once: folded search keys and,
+/// An immutable copy of the user list with what search and sort need precomputed once: one folded search buffer and,
 /// lazily, one sorted order per column. Shared by every circuit, so 100,000 users cost memory once.
 /// </summary>
 public sealed class UserDirectorySnapshot
 {
-    private readonly string[] _searchKeys;
+    private readonly SearchBuffer _search;
     private readonly ConcurrentDictionary<UserSortColumn, int[]> _orders = new();
 
     public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users, DateTimeOffset loadedAt)
     {
         Users = users;
         LoadedAt = loadedAt;
-        _searchKeys = new string[users.Count];
-        for (var i = 0; i < users.Count; i++)
-            _searchKeys[i] = SearchText.Fold($"{users[i].DisplayName}\n{users[i].Email}\n{users[i].Id}");
+        _search = new SearchBuffer(users);
         ById = users.GroupBy(u => u.Id, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Roles = [.. users.Select(u => u.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase)];
     }
@@ -32,18 +30,22 @@ public sealed class UserDirectorySnapshot
 
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>The characters one keystroke scans: every user's folded searchable text.</summary>
+    internal SearchBuffer Search => _search;
+
     public UserPage Query(UserQuery query)
     {
-        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var matched = Match(query);
         var order = Order(query.SortBy);
         var skip = query.Page * query.PageSize;
         var page = new List<AIRiskUser>(query.PageSize);
         var matching = 0;
 
+        // The search ran over the buffer already; the sort order is walked once, over the matching set.
         for (var n = 0; n < order.Length; n++)
         {
             var index = order[query.Descending ? order.Length - 1 - n : n];
-            if (!Matches(index, terms, query.Role))
+            if (!Keeps(index, matched, query.Role))
                 continue;
             if (matching >= skip && page.Count < query.PageSize)
                 page.Add(Users[index]);
@@ -56,13 +58,13 @@ public sealed class UserDirectorySnapshot
     /// <summary>The page of <paramref name="query"/> that shows <paramref name="userId"/>, or <c>null</c> if no page does.</summary>
     public int? PageOf(string userId, UserQuery query)
     {
-        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var matched = Match(query);
         var order = Order(query.SortBy);
         var position = 0;
         for (var n = 0; n < order.Length; n++)
         {
             var index = order[query.Descending ? order.Length - 1 - n : n];
-            if (!Matches(index, terms, query.Role))
+            if (!Keeps(index, matched, query.Role))
                 continue;
             if (Users[index].Id == userId)
                 return position / query.PageSize;
@@ -72,19 +74,18 @@ public sealed class UserDirectorySnapshot
         return null;
     }
 
-    private bool Matches(int index, string[] terms, string? role)
+    /// <returns>Which users every search term matches, or <c>null</c> when there is no term (everyone).</returns>
+    private bool[]? Match(UserQuery query)
     {
-        if (role is not null && !string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase))
-            return false;
-        var key = _searchKeys[index];
-        foreach (var term in terms)
-        {
-            if (!key.Contains(term, StringComparison.Ordinal))
-                return false;
-        }
-
-        return true;
+        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => new string([.. t.Where(c => !char.IsControl(c))]))
+            .Where(t => t.Length > 0)
+            .ToArray();
+        return terms.Length == 0 ? null : _search.Match(terms);
     }
+
+    private bool Keeps(int index, bool[]? matched, string? role) =>
+        (matched is null || matched[index]) && (role is null || string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase));
 
     private int[] Order(UserSortColumn column) => _orders.GetOrAdd(column, c =>
     {
