@@ -35,21 +35,22 @@ public sealed class UserDirectorySnapshot
 
     public UserPage Query(UserQuery query)
     {
-        var matched = Match(query);
+        var (matched, matching) = Match(query);
         var order = Order(query.SortBy);
         var skip = query.Page * query.PageSize;
-        var page = new List<AIRiskUser>(query.PageSize);
-        var matching = 0;
+        var page = new List<AIRiskUser>(Math.Min(query.PageSize, matching));
+        var seen = 0;
 
-        // The search ran over the buffer already; the sort order is walked once, over the matching set.
-        for (var n = 0; n < order.Length; n++)
+        // The search ran over the buffer and counted the matches already: the sort order is walked only until the
+        // page is full.
+        for (var n = 0; n < order.Length && page.Count < query.PageSize && seen < matching; n++)
         {
             var index = order[query.Descending ? order.Length - 1 - n : n];
             if (!Keeps(index, matched, query.Role))
                 continue;
-            if (matching >= skip && page.Count < query.PageSize)
+            if (seen >= skip)
                 page.Add(Users[index]);
-            matching++;
+            seen++;
         }
 
         return new UserPage(page, matching, Users.Count);
@@ -58,7 +59,7 @@ public sealed class UserDirectorySnapshot
     /// <summary>The page of <paramref name="query"/> that shows <paramref name="userId"/>, or <c>null</c> if no page does.</summary>
     public int? PageOf(string userId, UserQuery query)
     {
-        var matched = Match(query);
+        var (matched, _) = Match(query);
         var order = Order(query.SortBy);
         var position = 0;
         for (var n = 0; n < order.Length; n++)
@@ -74,14 +75,28 @@ public sealed class UserDirectorySnapshot
         return null;
     }
 
-    /// <returns>Which users every search term matches, or <c>null</c> when there is no term (everyone).</returns>
-    private bool[]? Match(UserQuery query)
+    /// <returns>
+    /// Which users every search term matches (<c>null</c> when there is no term: everyone), and how many of them the
+    /// role filter keeps.
+    /// </returns>
+    private (bool[]? Matched, int Count) Match(UserQuery query)
     {
         var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => new string([.. t.Where(c => !char.IsControl(c))]))
             .Where(t => t.Length > 0)
             .ToArray();
-        return terms.Length == 0 ? null : _search.Match(terms);
+        var matched = terms.Length == 0 ? null : _search.Match(terms);
+        if (matched is null && query.Role is null)
+            return (null, Users.Count);
+
+        var count = 0;
+        for (var i = 0; i < Users.Count; i++)
+        {
+            if (Keeps(i, matched, query.Role))
+                count++;
+        }
+
+        return (matched, count);
     }
 
     private bool Keeps(int index, bool[]? matched, string? role) =>
