@@ -170,7 +170,13 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         return new AIRiskUser(user.Id, user.DisplayName, user.Email, user.Role);
     }
 
-    private AIRisk.Web.Services.Acting.ActingService WithAudit(IAuditTrail audit) =>
-        ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(
-            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingAudit>(Context.Services, audit));
+    // The audit trail and the session store are one database: when it fails, both do.
+    private AIRisk.Web.Services.Acting.ActingService WithAudit(IAuditTrail audit)
+    {
+        var sessions = new Mock<AIRisk.Web.Services.Sessions.IActingSessionStore>();
+        sessions.Setup(s => s.StartAsync(It.IsAny<AIRisk.Web.Services.Sessions.ActingSessionRecord>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Returns((AIRisk.Web.Services.Sessions.ActingSessionRecord _, AuditEntry entry, CancellationToken ct) => audit.RecordAsync(entry, ct));
+        return ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(
+            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingAudit>(Context.Services, audit, sessions.Object), sessions.Object);
+    }
 }

@@ -9,7 +9,7 @@ namespace AIRisk.Web.Services.Acting;
 /// stand before an action is written with <see cref="RecordAsync"/> (fail closed); one that reports how something
 /// ended is written with <see cref="RecordBestEffortAsync"/>, which logs a lost record instead of failing.
 /// </summary>
-public sealed partial class ActingAudit(IAuditTrail audit, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
+public sealed partial class ActingAudit(IAuditTrail audit, AIRisk.Web.Services.Sessions.IActingSessionStore sessions, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
 {
     /// <summary>The tab's acting session, stamped on every record so a session reads as one timeline.</summary>
     public string? SessionId { get; set; }
@@ -17,6 +17,11 @@ public sealed partial class ActingAudit(IAuditTrail audit, StaffContext staff, T
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
     public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
         audit.RecordAsync(Entry(action, outcome, target, reason, detail, error), ct);
+
+    /// <summary>The start of an acting session and its audit record, in one write, before any token is requested.</summary>
+    /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
+    public Task RecordStartAsync(AIRisk.Web.Services.Sessions.ActingSessionRecord session, CancellationToken ct) =>
+        sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null), ct);
 
     public async Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null)
     {

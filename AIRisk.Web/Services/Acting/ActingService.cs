@@ -74,20 +74,23 @@ public sealed partial class ActingService(
         }
 
         var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
+        string? started = null;
         try
         {
-            // Before the token is requested: a refused audit write mints nothing.
-            await audit.RecordAsync(AuditAction.ActAs, AuditOutcome.Requested, user, ct, reason, detail: $"session {session.Id}");
+            // Before the token is requested, in one write: a refused audit write mints nothing.
+            await audit.RecordStartAsync(session, ct);
+            started = session.Id;
             var (previous, previousUser) = (SessionId, tokens.Current.User);
-            var applied = await tokens.ActAsAsync(user, async c =>
+            var applied = await tokens.ActAsAsync(user, _ =>
             {
-                await sessions.StartAsync(session, c);
                 // Before the switch is applied, so the screen's render of the new identity shows its session too.
                 clock.Start();
+                return Task.CompletedTask;
             }, ct);
             if (!applied)
             {
                 await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, user, reason);
+                await EndRecordAsync(session.Id, SessionEndCause.NeverStarted);
                 return false;
             }
 
@@ -104,12 +107,14 @@ public sealed partial class ActingService(
         catch (SignInNeedsClickException e)
         {
             // Not a failure of the switch: it waits for the click that lets AIRisk's sign-in window open.
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"To act as {user.DisplayName}: {e.Message}", _startingSingleUser ? RetrySingleUserModeAsync : () => ActAsAsync(user));
             return false;
         }
         catch (AIRiskApiException e)
         {
             await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message);
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"Could not act as {user.DisplayName}: {e.Message}");
             return false;
         }
@@ -118,6 +123,7 @@ public sealed partial class ActingService(
             // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
             LogSwitchCrashed(e, user.Id);
             await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error");
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log).");
             return false;
         }

@@ -8,8 +8,9 @@ namespace AIRisk.Web.Services.Audit;
 /// <summary>Acting sessions in the audit database (its schema and readiness are the audit trail's).</summary>
 internal sealed class SqliteActingSessionStore(IDbContextFactory<AuditDbContext> contexts, SqliteAuditTrail trail) : IActingSessionStore
 {
-    public Task StartAsync(ActingSessionRecord session, CancellationToken ct) => RunAsync(async db =>
+    public Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct) => RunAsync(async db =>
     {
+        db.Entries.Add(AuditRow.From(started));
         db.Sessions.Add(new ActingSessionRow
         {
             Id = session.Id,

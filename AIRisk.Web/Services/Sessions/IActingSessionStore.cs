@@ -6,7 +6,8 @@ namespace AIRisk.Web.Services.Sessions;
 /// </summary>
 public interface IActingSessionStore
 {
-    Task StartAsync(ActingSessionRecord session, CancellationToken ct);
+    /// <summary>Stores the new session and the audit record of its start in one transaction: both stand or neither.</summary>
+    Task StartAsync(ActingSessionRecord session, Audit.AuditEntry started, CancellationToken ct);
 
     Task<ActingSessionRecord?> FindAsync(string id, CancellationToken ct);
 

@@ -12,4 +12,7 @@ public enum SessionEndCause
     StaffLostRole,
     TargetNowProtected,
     TokenRefused,
+
+    /// <summary>The start was overtaken by a newer click, or AIRisk refused it: the session never took effect.</summary>
+    NeverStarted,
 }
