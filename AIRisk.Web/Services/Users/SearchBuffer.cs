@@ -39,14 +39,17 @@ internal sealed class SearchBuffer
     /// <summary>How many characters one full scan reads (the floor of a keystroke).</summary>
     public int Length => _text.Length;
 
-    /// <summary>Marks every user whose text contains every one of the folded <paramref name="terms"/>.</summary>
-    public bool[] Match(IReadOnlyList<string> terms)
+    /// <summary>The users whose text contains every one of the folded <paramref name="terms"/>, as a bitset, and how many.</summary>
+    public (ulong[] Bits, int Count) Match(IReadOnlyList<string> terms)
     {
-        var count = _starts.Length - 1;
-        bool[]? matched = null;
+        var users = _starts.Length - 1;
+        ulong[]? matched = null;
+        var count = 0;
         foreach (var term in terms)
         {
-            var hits = new bool[count];
+            // A bitset, not a bool per user: 100,000 users fit in 12.5 KB, below the large object heap.
+            var hits = new ulong[(users + 63) / 64];
+            count = 0;
             var text = _text.AsSpan();
             var position = 0;
             while (position < text.Length)
@@ -56,16 +59,22 @@ internal sealed class SearchBuffer
                     break;
                 var user = UserAt(position + found);
                 // Only the users every earlier term matched count; one hit per user is enough.
-                if (matched is null || matched[user])
-                    hits[user] = true;
+                if (matched is null || (matched[user >> 6] & (1UL << user)) != 0)
+                {
+                    hits[user >> 6] |= 1UL << user;
+                    count++;
+                }
+
                 position = _starts[user + 1];
             }
 
             matched = hits;
         }
 
-        return matched ?? [];
+        return (matched ?? [], count);
     }
+
+    public static bool Has(ulong[] bits, int user) => (bits[user >> 6] & (1UL << user)) != 0;
 
     /// <summary>One pass over the whole buffer for a term that occurs nowhere: what a keystroke cannot beat.</summary>
     public int Scan(string absentTerm) => _text.AsSpan().IndexOf(absentTerm, StringComparison.Ordinal);

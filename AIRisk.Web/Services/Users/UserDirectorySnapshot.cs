@@ -79,17 +79,20 @@ public sealed class UserDirectorySnapshot
     /// Which users every search term matches (<c>null</c> when there is no term: everyone), and how many of them the
     /// role filter keeps.
     /// </returns>
-    private (bool[]? Matched, int Count) Match(UserQuery query)
+    private (ulong[]? Matched, int Count) Match(UserQuery query)
     {
         var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => new string([.. t.Where(c => !char.IsControl(c))]))
             .Where(t => t.Length > 0)
             .ToArray();
-        var matched = terms.Length == 0 ? null : _search.Match(terms);
-        if (matched is null && query.Role is null)
-            return (null, Users.Count);
+        ulong[]? matched = null;
+        var count = Users.Count;
+        if (terms.Length > 0)
+            (matched, count) = _search.Match(terms);
+        if (query.Role is null)
+            return (matched, count);
 
-        var count = 0;
+        count = 0;
         for (var i = 0; i < Users.Count; i++)
         {
             if (Keeps(i, matched, query.Role))
@@ -99,8 +102,8 @@ public sealed class UserDirectorySnapshot
         return (matched, count);
     }
 
-    private bool Keeps(int index, bool[]? matched, string? role) =>
-        (matched is null || matched[index]) && (role is null || string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase));
+    private bool Keeps(int index, ulong[]? matched, string? role) =>
+        (matched is null || SearchBuffer.Has(matched, index)) && (role is null || string.Equals(Users[index].Role, role, StringComparison.OrdinalIgnoreCase));
 
     private int[] Order(UserSortColumn column) => _orders.GetOrAdd(column, c =>
     {
