@@ -185,7 +185,11 @@ public sealed partial class ActingService(
                 clock.Resume(session.StartedUtc, session.LastActivityUtc);
             }, ct);
             if (!applied)
+            {
+                audit.SessionId = SessionId;
                 return null;
+            }
+
             SessionId = session.Id;
             recent.Add(session.Target);
             return session.Target;

@@ -15,10 +15,6 @@ namespace AIRisk.Bench.Figures;
 /// </summary>
 public sealed class ClickToPaintFigure(BenchSettings settings)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     /// <summary>Clicks the row's Act as and resolves with the milliseconds until the new user's banner and agents are painted.</summary>
     private const string ClickAndTimePaint = """
@@ -46,10 +42,10 @@ public sealed class ClickToPaintFigure(BenchSettings settings)
         var latency = settings.LatencyMs;
         var coldGoal = Goal.Max(3 * latency + 60, "ms");
         var warmGoal = Goal.Max(latency + 30, "ms");
-        if (!File.Exists(Chromium))
+        if (!BenchChromium.Exists)
         {
-            report.Add(Figure.Skip("switch_click_to_paint_cold_ms", "ms", coldGoal, $"no {Chromium}"));
-            report.Add(Figure.Skip("switch_click_to_paint_warm_ms", "ms", warmGoal, $"no {Chromium}"));
+            report.Add(Figure.Skip("switch_click_to_paint_cold_ms", "ms", coldGoal, $"no {BenchChromium.Path}"));
+            report.Add(Figure.Skip("switch_click_to_paint_warm_ms", "ms", warmGoal, $"no {BenchChromium.Path}"));
             return;
         }
 
@@ -57,7 +53,7 @@ public sealed class ClickToPaintFigure(BenchSettings settings)
         await using var sandbox = await BenchSandbox.StartAsync(settings.Latency, ct: ct);
         await using var app = await WebAppProcess.StartAsync(sandbox.CoreSettings(), ct: ct);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await BenchChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
         await page.GotoAsync(app.BaseAddress.ToString());
         var rows = page.Locator("[data-testid=user-row]");
