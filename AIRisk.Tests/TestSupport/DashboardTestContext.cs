@@ -29,6 +29,9 @@ public abstract class DashboardTestContext : IAsyncLifetime
     private readonly Action<SandboxOptions>? _sandboxOptions;
     private readonly Action<Dictionary<string, string?>>? _settings;
 
+    // Waits end as soon as their assertion passes; the ceiling only matters on a loaded machine (CI shares two cores).
+    static DashboardTestContext() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected DashboardTestContext(Action<SandboxOptions>? sandbox = null, Action<Dictionary<string, string?>>? settings = null, FakeTimeProvider? time = null)
     {
         _sandboxOptions = sandbox;
