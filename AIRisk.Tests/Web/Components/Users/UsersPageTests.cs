@@ -109,7 +109,7 @@ public sealed class UsersPageTests() : DashboardTestContext
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=user-details-toggle]").Click();
 
@@ -133,7 +133,7 @@ public sealed class UsersPageTests() : DashboardTestContext
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=user-details-toggle]").Click();
 
