@@ -2,7 +2,8 @@ namespace AIRisk.Core.Api;
 
 /// <summary>
 /// A person on the AIRisk platform (an ApplicationUser), read leniently from ListUsers.
-/// <see cref="Details"/> keeps the fields this client does not map, for a details view.
+/// <see cref="Details"/> keeps, as sent, the naming fields (which <see cref="DisplayName"/> is built from) and the
+/// fields this client does not map, for a details view.
 /// </summary>
 public sealed record AIRiskUser(
     string Id,

@@ -43,8 +43,7 @@ internal static partial class ErrorResponseReader
     };
 
     /// <summary>AIRisk's own words in quotes, ending the sentence with its punctuation, or a full stop if it has none.</summary>
-    private static string InQuotes(string message) =>
-        message.TrimEnd() is var text && text.Length > 0 && text[^1] is '.' or '!' or '?' ? $"\"{text}\"" : $"\"{message}\".";
+    private static string InQuotes(string message) => Sentence.End($"\"{message}\"");
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -203,7 +203,10 @@ public sealed partial class TokenState(
             if (_renewal is { } running && ReferenceEquals(running.Old, old))
                 return running.Token;
             var renewal = RenewAsync(session, old, refused);
-            _renewal = (old, renewal);
+            // One that failed before its first await ran its clean-up before this line: keep it out, so the next call
+            // tries again instead of being handed the same failure for as long as the old token is current.
+            if (!renewal.IsCompleted || renewal.IsCompletedSuccessfully)
+                _renewal = (old, renewal);
             return renewal;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AIRisk.Sandbox;
 using AIRisk.Tests.TestSupport;
 
@@ -24,7 +25,9 @@ public sealed class HealthCredentialTests
 
         var airisk = health.RootElement.GetProperty("checks").GetProperty("airisk");
         Assert.Equal("Degraded", airisk.GetProperty("status").GetString());
-        Assert.Contains("Check CLIENT_ID and CLIENT_SECRET", airisk.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var description = airisk.GetProperty("description").GetString()!;
+        Assert.Single(Regex.Matches(description, "Check CLIENT_ID and CLIENT_SECRET"));
+        Assert.DoesNotContain(".)", description, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-secret", health.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 }

@@ -77,15 +77,15 @@ public sealed class RunningAppTests(WebAppFixture fixture) : IClassFixture<WebAp
     }
 
     [Theory]
-    [InlineData("from=yesterday", "'from'")]
-    [InlineData("to=2026-13-45", "'to'")]
-    [InlineData("outcome=Maybe", "'outcome'")]
-    public async Task A_malformed_export_filter_is_refused_saying_which(string query, string parameter)
+    [InlineData("from=yesterday", "'from' must be a date and time in ISO 8601")]
+    [InlineData("to=2026-13-45", "'to' must be a date and time in ISO 8601")]
+    [InlineData("outcome=Maybe", "'outcome' must be one of")]
+    public async Task A_malformed_export_filter_is_refused_saying_which_and_what_is_expected(string query, string explanation)
     {
         using var response = await _http.GetAsync($"/audit/export.csv?{query}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(parameter, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(explanation, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,9 +46,10 @@ internal sealed class AIRiskHealthCheck(
             using var response = await http.GetAsync(options.Value.BaseUrl, HttpCompletionOption.ResponseHeadersRead, ct);
             return HealthCheckResult.Healthy($"AIRisk answered {(int)response.StatusCode}.");
         }
-        catch (AIRiskApiException e) when (e.StatusCode is 400 or 401 or 403)
+        catch (AIRiskAuthException e) when (e.CredentialsRefused)
         {
-            return new HealthCheckResult(failure, $"AIRisk refused this console's credentials ({e.Message}). Check {AIRiskKeys.ClientId} and {AIRiskKeys.ClientSecret}: the APIUser's client id and secret.");
+            // The message already names the keys to check (never the secret).
+            return new HealthCheckResult(failure, $"AIRisk refused this console's credentials: {e.Message}");
         }
         catch (AIRiskApiException e)
         {

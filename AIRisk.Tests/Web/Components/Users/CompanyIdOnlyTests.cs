@@ -27,7 +27,7 @@ public sealed class CompanyIdOnlyTests() : DashboardTestContext(sandbox: o => o.
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=user-details-toggle]").Click();
 

@@ -103,13 +103,37 @@ public sealed class UsersPageTests() : DashboardTestContext
     }
 
     [Fact]
+    public void A_rows_details_list_exactly_the_fields_ListUsers_sent_with_their_values()
+    {
+        var target = Sandbox.State.Data.Users.First(u => u.Naming == UserNaming.DisplayName);
+        var page = Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
+        page.Find("[data-testid=user-search] input").Input(target.Id);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=user-details-toggle]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
+        var details = page.Find("[data-testid=user-details]");
+        var shown = details.QuerySelectorAll("dt").Zip(details.QuerySelectorAll("dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToDictionary();
+        string[] sent = ["id", "userName", "email", "firstName", "lastName", "displayName", "role", "companyId", "company", "lastLogin"];
+        Assert.Equal(sent.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(target.UserName, shown["userName"]);
+        Assert.Equal(target.FirstName, shown["firstName"]);
+        Assert.Equal(target.LastName, shown["lastName"]);
+        Assert.Equal(target.DisplayName, shown["displayName"]);
+        Assert.Equal(target.Email, shown["email"]);
+        Assert.Equal(target.Role, shown["role"]);
+    }
+
+    [Fact]
     public void A_rows_details_show_the_fields_this_dashboard_does_not_map()
     {
         var target = Sandbox.State.Data.Users[0];
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=user-details-toggle]").Click();
 

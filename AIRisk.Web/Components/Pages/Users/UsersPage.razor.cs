@@ -56,11 +56,10 @@ public sealed partial class UsersPage : IDisposable
 
     private void ToggleDetails(string userId) => _expanded = _expanded == userId ? null : userId;
 
-    /// <summary>Everything ListUsers said about the user, including fields this dashboard does not map.</summary>
+    /// <summary>Every field ListUsers sent about the user: those the table maps, then the others (names included) as sent.</summary>
     private static IEnumerable<(string Name, string Value)> DetailsOf(AIRiskUser user)
     {
         yield return ("id", user.Id);
-        yield return ("name", user.DisplayName);
         if (user.Email is { } email)
             yield return ("email", email);
         if (user.Roles.Count > 0)
