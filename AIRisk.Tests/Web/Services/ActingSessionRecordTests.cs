@@ -50,6 +50,8 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     public async Task A_switch_overtaken_by_a_newer_click_is_recorded_as_superseded_never_as_succeeded()
     {
         var (first, second) = (Sandbox.User(3), Sandbox.User(4));
+        // Every AIRisk call takes a while, so the second click always lands while the first switch is still running.
+        Sandbox.State.Latency = TimeSpan.FromMilliseconds(200);
 
         var a = Acting.ActAsAsync(first, Ct);
         var b = Acting.ActAsAsync(second, Ct);
