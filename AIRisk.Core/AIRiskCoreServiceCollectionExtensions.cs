@@ -29,12 +29,16 @@ public static class AIRiskCoreServiceCollectionExtensions
         services.TryAddScoped<TokenState>();
 
         // A code is single-use, so the token POST is never retried; the whole flow is re-run instead.
+        // No cookie container on any AIRisk client: the pooled handler is shared by every user's calls, and a cookie
+        // AIRisk set while serving one user would otherwise ride along on the next user's.
         services.AddHttpClient<AIRiskOAuthClient>(ConfigureBaseAddress)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .AddStandardResilienceHandler().Configure(ConfigureResilience);
         services.AddHttpClient<AIRiskUsersClient>(ConfigureBaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
             .AddStandardResilienceHandler().Configure(ConfigureResilience);
         services.AddHttpClient<AIRiskChatClient>(ConfigureBaseAddress)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
             .AddStandardResilienceHandler().Configure(ConfigureResilience);
 
         return services;
@@ -58,6 +62,8 @@ public static class AIRiskCoreServiceCollectionExtensions
         // would lock every circuit out for seconds at a time (seen in the soak test).
         resilience.CircuitBreaker.FailureRatio = 0.5;
         resilience.CircuitBreaker.MinimumThroughput = 20;
+        // One user's 401, 403 or 404 says nothing about AIRisk's health: only timeouts, transport errors and 5xx count.
+        resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(BreakerFailure.Counts(args.Outcome));
         // People are waiting at the screen: two quick retries of safe calls, never of a POST.
         resilience.Retry.MaxRetryAttempts = 2;
         resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);

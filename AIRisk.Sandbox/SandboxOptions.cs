@@ -44,6 +44,19 @@ public sealed class SandboxOptions
     /// <summary>Pause between AskAgent pieces, on the real clock even when the sandbox is given a fake one.</summary>
     public TimeSpan StreamPieceDelay { get; set; } = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>
+    /// <c>null</c>: the question and reply are stored before the stream's end marker. A value: they are stored only
+    /// this long after the stream has been fully sent, as a service that persists the reply once streaming is over
+    /// does, so a client that reloads the conversation right after the stream does not find the reply yet.
+    /// </summary>
+    public TimeSpan? StoreReplyAfterStream { get; set; }
+
+    /// <summary>Send each user's company name beside <c>companyId</c> (some tenants send the id alone).</summary>
+    public bool SendCompanyName { get; set; } = true;
+
+    /// <summary>Set a cookie naming the user served on every answer (the request log records cookies sent back).</summary>
+    public bool SetCookies { get; set; }
+
     /// <summary><c>"array"</c> for a bare JSON array, or the wrapper property name: <c>users</c>, <c>data</c>, <c>items</c>, <c>value</c>.</summary>
     public string UserListShape { get; set; } = "array";
 

@@ -20,8 +20,8 @@ internal static class SandboxOptionsValidator
             errors.Add($"{nameof(options.CodeLifetime)} is not positive.");
         if (options.TokenLifetime <= TimeSpan.Zero)
             errors.Add($"{nameof(options.TokenLifetime)} is not positive.");
-        if (options.Latency < TimeSpan.Zero || options.LatencyJitter < TimeSpan.Zero || options.StreamPieceDelay < TimeSpan.Zero)
-            errors.Add("Latency, LatencyJitter and StreamPieceDelay can't be negative.");
+        if (options.Latency < TimeSpan.Zero || options.LatencyJitter < TimeSpan.Zero || options.StreamPieceDelay < TimeSpan.Zero || options.StoreReplyAfterStream < TimeSpan.Zero)
+            errors.Add("Latency, LatencyJitter, StreamPieceDelay and StoreReplyAfterStream can't be negative.");
         if (!Shapes.Contains(options.UserListShape, StringComparer.Ordinal))
             errors.Add($"{nameof(options.UserListShape)} must be one of {string.Join(", ", Shapes)}.");
         if (options.MaxUploadBytes <= 0)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -15,6 +16,17 @@ public static class AIRiskWebApplicationExtensions
 {
     public static WebApplication UseAIRiskWeb(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy: the client's address and scheme, from the configured proxies only.
+        if (ForwardedProxies.From(app.Configuration) is { Count: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+                forwarded.KnownProxies.Add(proxy);
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
@@ -30,11 +42,7 @@ public static class AIRiskWebApplicationExtensions
         {
             app.UseAuthentication();
             app.UseAuthorization();
-            app.MapGet("/signout", async (HttpContext context) =>
-            {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
-            });
+            app.MapStaffSignOut();
         }
 
         app.UseAntiforgery();

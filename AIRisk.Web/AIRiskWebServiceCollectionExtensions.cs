@@ -6,7 +6,10 @@ using AIRisk.Web.Services.Health;
 using AIRisk.Web.Services.Security;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Sessions;
 using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,10 +23,13 @@ public static class AIRiskWebServiceCollectionExtensions
 {
     public static IServiceCollection AddAIRiskWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
-        services.AddStaffSignIn(StaffSignInOptions.From(configuration));
+        services.AddStaffSignIn(StaffSignInOptions.From(configuration, environment.IsDevelopment()));
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<HealthProbeCache>();
         services.AddHealthChecks()
             .AddCheck<AuditHealthCheck>("audit")
             .AddCheck<AIRiskHealthCheck>("airisk", failureStatus: HealthStatus.Degraded);
@@ -42,7 +48,22 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<StaffContext>();
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
-        services.AddScoped<ActingService>();
+        services.AddScoped<UserDirectoryLoader>();
+        services.AddScoped<ActingAudit>();
+        services.AddScoped<RecentUsers>();
+        services.AddDataProtection();
+        services.TryAddScoped<ProtectedSessionStorage>();
+        services.TryAddScoped<ITabSessionStorage, ProtectedTabSessionStorage>();
+        services.AddSingleton<SessionLeases>();
+        services.AddScoped<CircuitIdentity>();
+        // The renewal check is the acting service's: the session lasts only while it could still start.
+        services.AddScoped(sp =>
+        {
+            var acting = ActivatorUtilities.CreateInstance<ActingService>(sp);
+            sp.GetRequiredService<TokenState>().BeforeRenewal = acting.CheckRenewalAsync;
+            return acting;
+        });
+        services.AddScoped<ActingSessionExpiry>();
         services.AddScoped<WriteGuard>();
 
         services.AddScoped<ActingAuthenticationStateProvider>();

@@ -110,12 +110,14 @@ public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemo
         // Buffered so the 401 retry can send the same bytes again; the size limit bounds the buffer.
         using var buffer = new MemoryStream();
         await CopyWithLimitAsync(content, buffer, limit, fileName, ct);
-        var bytes = buffer.ToArray();
+        // The stream's own buffer, not a copy: an upload is held in memory once.
+        var bytes = buffer.GetBuffer();
+        var length = (int)buffer.Length;
 
         using var response = await _sender.SendSuccessfulAsync(
             () =>
             {
-                var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), fileName, fileName } };
+                var form = new MultipartFormDataContent { { new ByteArrayContent(bytes, 0, length), fileName, fileName } };
                 return new HttpRequestMessage(HttpMethod.Post, $"{AIRiskPaths.AddFileToConversation}/{Uri.EscapeDataString(conversationId)}") { Content = form };
             },
             TokenFor(session), Operation, HttpCompletionOption.ResponseContentRead, ct);

@@ -23,9 +23,9 @@ internal static partial class ErrorResponseReader
 
         var summary = serverMessage is null
             ? $"{operation} failed: AIRisk answered {status} {Reason(response.StatusCode)}."
-            : $"{operation} failed: AIRisk answered {status} \"{serverMessage}\".";
+            : $"{operation} failed: AIRisk answered {status} {InQuotes(serverMessage)}";
         if (IsHtml(mediaType, body))
-            summary = $"{operation} failed: AIRisk answered {status} with an HTML error page{(serverMessage is null ? "" : $" (\"{serverMessage}\")")}.";
+            summary = $"{operation} failed: AIRisk answered {status} with an HTML error page{(serverMessage is null ? "." : $": {InQuotes(serverMessage)}")}";
 
         return new AIRiskApiException(summary, status, serverMessage, traceId);
     }
@@ -41,6 +41,9 @@ internal static partial class ErrorResponseReader
             new AIRiskApiException($"{operation} failed: AIRisk's answer was not the JSON expected.", null, null, null, exception),
         _ => new AIRiskApiException($"{operation} failed: AIRisk could not be reached ({exception.Message}).", null, null, null, exception),
     };
+
+    /// <summary>AIRisk's own words in quotes, ending the sentence with its punctuation, or a full stop if it has none.</summary>
+    private static string InQuotes(string message) => Sentence.End($"\"{message}\"");
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
     {

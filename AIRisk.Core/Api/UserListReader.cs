@@ -49,24 +49,28 @@ public static class UserListReader
             ?? throw new JsonException("The user list is neither an array nor an object wrapping one (users, data, items, value).");
 
         var users = new List<AIRiskUser>(array.GetArrayLength());
-        // Unknown field names repeat on every user: one string per name, not one per user.
+        // Field names kept as sent repeat on every user: one string per name, not one per user.
         var otherNames = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // One scratch list for every user; each keeps an array of exactly its own fields (100,000 users: no growth slack).
+        var details = new List<KeyValuePair<string, string>>();
         foreach (var element in array.EnumerateArray())
         {
-            if (ReadUser(element, otherNames) is { } user)
+            if (ReadUser(element, otherNames, details) is { } user)
                 users.Add(user);
         }
 
         return users;
     }
 
-    private static AIRiskUser? ReadUser(JsonElement element, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> otherNames)
+    private static AIRiskUser? ReadUser(
+        JsonElement element, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> otherNames, List<KeyValuePair<string, string>> details)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return null;
 
         string? id = null, name = null, first = null, last = null, userName = null, email = null, role = null, company = null, companyId = null;
-        List<KeyValuePair<string, string>>? details = null;
+        details.Clear();
+        List<string>? roles = null;
 
         Span<char> buffer = stackalloc char[MaxStackName];
         foreach (var property in element.EnumerateObject())
@@ -74,31 +78,36 @@ public static class UserListReader
             var value = property.Value;
             var nameLength = NameOf(property, buffer);
             var field = nameLength < 0 ? Fields.GetValueOrDefault(property.Name) : FieldsBySpan.TryGetValue(buffer[..nameLength], out var known) ? known : Field.Other;
+            // Kept as sent for the details view: unknown fields, and the naming fields, which the display name hides.
+            string? asSent = null;
             switch (field)
             {
                 case Field.Id:
                     id ??= JsonFields.AsString(value);
                     break;
                 case Field.Name:
-                    name ??= Blank(JsonFields.AsString(value));
+                    asSent = JsonFields.AsString(value);
+                    name ??= Blank(asSent);
                     break;
                 case Field.First:
-                    first = Blank(JsonFields.AsString(value));
+                    asSent = JsonFields.AsString(value);
+                    first = Blank(asSent);
                     break;
                 case Field.Last:
-                    last = Blank(JsonFields.AsString(value));
+                    asSent = JsonFields.AsString(value);
+                    last = Blank(asSent);
                     break;
                 case Field.UserName:
-                    userName = Blank(JsonFields.AsString(value));
+                    asSent = JsonFields.AsString(value);
+                    userName = Blank(asSent);
                     break;
                 case Field.Email:
                     email = Blank(JsonFields.AsString(value));
                     break;
                 case Field.Role:
-                    role = Blank(JsonFields.AsString(value)) ?? FirstOf(value);
-                    break;
                 case Field.Roles:
-                    role ??= FirstOf(value);
+                    AddRoles(value, ref roles);
+                    role ??= roles?[0];
                     break;
                 case Field.CompanyId:
                     companyId = JsonFields.AsString(value);
@@ -107,10 +116,12 @@ public static class UserListReader
                     company = value.ValueKind == JsonValueKind.Object ? JsonFields.FirstString(value, "name", "companyName") : Blank(JsonFields.AsString(value));
                     break;
                 default:
-                    if (JsonFields.AsString(value) is { } text)
-                        (details ??= []).Add(new(OtherName(property, buffer, nameLength, otherNames), text));
+                    asSent = JsonFields.AsString(value);
                     break;
             }
+
+            if (asSent is not null)
+                details.Add(new(SentName(property, buffer, nameLength, otherNames), asSent));
         }
 
         if (string.IsNullOrWhiteSpace(id))
@@ -121,10 +132,7 @@ public static class UserListReader
             ?? userName
             ?? email
             ?? id;
-        if (userName is not null && !string.Equals(userName, displayName, StringComparison.Ordinal))
-            (details ??= []).Add(new("userName", userName));
-
-        return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details ?? [] };
+        return new AIRiskUser(id, displayName, email, role, company, companyId) { Details = details.Count == 0 ? [] : details.ToArray(), Roles = roles ?? [] };
     }
 
     /// <summary>
@@ -140,7 +148,7 @@ public static class UserListReader
         return Encoding.UTF8.GetChars(raw, buffer);
     }
 
-    private static string OtherName(JsonProperty property, ReadOnlySpan<char> buffer, int length, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names)
+    private static string SentName(JsonProperty property, ReadOnlySpan<char> buffer, int length, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names)
     {
         if (length < 0)
             return property.Name;
@@ -157,6 +165,17 @@ public static class UserListReader
     private static string? Join(string? first, string? last) =>
         first is null && last is null ? null : $"{first} {last}".Trim();
 
-    private static string? FirstOf(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 ? JsonFields.AsString(value[0]) : null;
+    /// <summary>A role field may be one string or an array of them; every one counts (a protected role may not come first).</summary>
+    private static void AddRoles(JsonElement value, ref List<string>? roles)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+                AddRoles(item, ref roles);
+        }
+        else if (Blank(JsonFields.AsString(value)) is { } role && (roles is null || !roles.Contains(role, StringComparer.OrdinalIgnoreCase)))
+        {
+            (roles ??= []).Add(role);
+        }
+    }
 }

@@ -13,4 +13,10 @@ public sealed class AIRiskAuthException : AIRiskApiException
 
     public AIRiskAuthException(string message, int? statusCode, string? serverMessage, string? traceId, Exception? innerException = null)
         : base(message, statusCode, serverMessage, traceId, innerException) { }
+
+    /// <summary>
+    /// AIRisk refused this console's own credentials (<c>CLIENT_ID</c>, <c>CLIENT_SECRET</c>): no flow can succeed
+    /// until the configuration is fixed. The message already names the keys to check.
+    /// </summary>
+    public bool CredentialsRefused { get; init; }
 }

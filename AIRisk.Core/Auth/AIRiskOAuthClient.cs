@@ -53,7 +53,9 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
                 (int)response.StatusCode, null, null);
         }
 
-        throw AsAuthFailure(await ErrorResponseReader.ReadAsync(response, "Authorization", ct));
+        // 401 is the documented answer to an unknown client_id.
+        var failure = await ErrorResponseReader.ReadAsync(response, "Authorization", ct);
+        throw failure.StatusCode == 401 ? CredentialsFailure(failure, $"Check {AIRiskKeys.ClientId}: the client id of the APIUser.") : AsAuthFailure(failure);
     }
 
     /// <summary>Exchanges a single-use code for a token. Never retried: a code cannot be used twice.</summary>
@@ -77,7 +79,12 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
 
         using var response = await SendAsync(request, "Token exchange", ct);
         if (!response.IsSuccessStatusCode)
-            throw AsAuthFailure(await ErrorResponseReader.ReadAsync(response, "Token exchange", ct));
+        {
+            var failure = await ErrorResponseReader.ReadAsync(response, "Token exchange", ct);
+            throw RefusesClient(failure)
+                ? CredentialsFailure(failure, $"Check {AIRiskKeys.ClientId} and {AIRiskKeys.ClientSecret}: the client id and secret of the APIUser.")
+                : AsAuthFailure(failure);
+        }
 
         var token = await TokenResponseReader.ReadAsync(response.Content, userId, time.GetUtcNow(), TimeSpan.FromSeconds(_options.AssumedTokenLifetimeSeconds), ct);
         LogTokenIssued(userId ?? "(generic)", token.ExpiresAt);
@@ -105,6 +112,15 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
 
     private static string? First(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
         query.TryGetValue(key, out var values) && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    // A wrong secret is undocumented: 401 (the sandbox; also a bad client id), or a 400 naming the client ("Invalid
+    // client_id", OAuth's "invalid_client"). Other 400s ("Invalid Code", "Invalid redirect_uri") are not the credentials.
+    private static bool RefusesClient(AIRiskApiException failure) =>
+        failure.StatusCode == 401
+        || (failure.StatusCode == 400 && failure.ServerMessage?.Contains("client", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static AIRiskAuthException CredentialsFailure(AIRiskApiException failure, string advice) =>
+        new($"{failure.Message} {advice}", failure.StatusCode, failure.ServerMessage, failure.TraceId, failure.InnerException) { CredentialsRefused = true };
 
     private static AIRiskAuthException AsAuthFailure(AIRiskApiException failure) =>
         new(failure.Message, failure.StatusCode, failure.ServerMessage, failure.TraceId, failure.InnerException);

@@ -15,6 +15,9 @@ public sealed record AccessToken(string Value, string? UserId, DateTimeOffset Ex
     /// <summary>When this client received the token; <c>default</c> when unknown.</summary>
     public DateTimeOffset IssuedAt { get; init; }
 
+    /// <summary>Whose cache entry this is beyond client and user (browser mode: the staff member who signed in); <c>null</c> when shared.</summary>
+    public string? CachePartition { get; init; }
+
     /// <summary>
     /// True when the token should be replaced at <paramref name="now"/>. The margin is <paramref name="skew"/>, but never
     /// more than a quarter of the token's lifetime, so that short-lived tokens are still used before being renewed.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using AIRisk.Core.Api;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AIRisk.Core.Auth;
@@ -45,7 +46,7 @@ public sealed class AuthorizationStateStore(TimeProvider time)
         }
 
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
-            pending.Fail(new AIRiskAuthException($"AIRisk refused the authorization: {(string.IsNullOrEmpty(error) ? "no code was returned" : error)}."));
+            pending.Fail(new AIRiskAuthException(Sentence.End($"AIRisk refused the authorization: {(string.IsNullOrEmpty(error) ? "no code was returned" : error)}")));
         else
             pending.Succeed(code);
         return StateCheck.Accepted;

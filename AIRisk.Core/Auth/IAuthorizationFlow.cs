@@ -9,6 +9,12 @@ public interface IAuthorizationFlow
     /// </summary>
     bool CanBeShared => true;
 
+    /// <summary>
+    /// Who may be served the tokens this flow obtains, beyond client and user: <c>null</c> for everyone (the server
+    /// flow, with the client's own credentials); in browser mode the staff member whose AIRisk sign-in obtained them.
+    /// </summary>
+    string? CachePartition => null;
+
     /// <param name="userId">The AIRisk user to act as, or <c>null</c> for the generic token.</param>
     /// <param name="bearer">The generic token, sent on the user-specific run where configured.</param>
     /// <param name="ct">Cancels the flow.</param>

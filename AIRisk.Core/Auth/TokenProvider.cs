@@ -7,7 +7,8 @@ namespace AIRisk.Core.Auth;
 
 /// <summary>
 /// Caches tokens in <see cref="HybridCache"/>, whose stampede protection turns N concurrent requests for the same
-/// user into one flow. Entries are keyed by client and user, so a generic token is never served for a user call.
+/// user into one flow. Entries are keyed by client, user and the flow's cache partition, so a generic token is never served for a user
+/// call, and in browser mode one staff member's AIRisk sign-in is never served to another.
 /// Expiry is checked against <see cref="TimeProvider"/> because the cache entry's lifetime is fixed before the
 /// token (and its <c>expiration</c>) exists.
 /// </summary>
@@ -30,7 +31,7 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
 
     public async ValueTask<AccessToken> GetAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)
     {
-        var key = Key(userId);
+        var key = Key(userId, flow.CachePartition);
         var skew = TimeSpan.FromSeconds(_options.TokenRefreshSkewSeconds);
 
         for (var attempt = 0; ; attempt++)
@@ -54,7 +55,7 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
 
     public async ValueTask InvalidateAsync(AccessToken token, CancellationToken ct)
     {
-        var key = Key(token.UserId);
+        var key = Key(token.UserId, token.CachePartition);
         // Another circuit may already have replaced the refused token; evicting its fresh one would cost a flow.
         var cached = await cache.GetOrCreateAsync<AccessToken?>(key, static _ => ValueTask.FromResult<AccessToken?>(null), ReadOnly, cancellationToken: ct);
         if (cached is not null && !string.Equals(cached.Value, token.Value, StringComparison.Ordinal))
@@ -78,10 +79,11 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
     {
         var bearer = userId is not null && _options.SendGenericBearerOnUserFlow ? await GetAsync(null, flow, ct) : null;
         LogFlowStarted(userId ?? "(generic)");
-        return await flow.RunAsync(userId, bearer, ct);
+        return await flow.RunAsync(userId, bearer, ct) with { CachePartition = flow.CachePartition };
     }
 
-    private string Key(string? userId) => $"airisk:token:{_options.ClientId}:{userId ?? "*generic*"}";
+    private string Key(string? userId, string? partition) =>
+        $"airisk:token:{_options.ClientId}:{(partition is null ? "*shared*" : "staff:" + partition)}:{userId ?? "*generic*"}";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Running the OAuth2 flow for {UserId}")]
     private partial void LogFlowStarted(string userId);

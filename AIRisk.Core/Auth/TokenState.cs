@@ -20,7 +20,7 @@ public sealed partial class TokenState(
     private readonly Lock _gate = new();
     private readonly List<Func<Task>> _subscribers = [];
     private CancellationTokenSource? _switch;
-    private (AccessToken Refused, Task<AccessToken> Token)? _renewal;
+    private (AccessToken Old, Task<AccessToken> Token)? _renewal;
     private long _attempt;
 
     /// <summary>The identity in force. Read it once per operation and use that snapshot throughout.</summary>
@@ -28,6 +28,12 @@ public sealed partial class TokenState(
 
     /// <summary>The user a switch is running for, or <c>null</c> when none is.</summary>
     public AIRiskUser? SwitchingTo { get; private set; }
+
+    /// <summary>
+    /// Asked before a user's token is renewed (before expiry or after a 401); throwing refuses the renewal. The console
+    /// re-checks its policy here, so a session lasts only while it would still be allowed to start.
+    /// </summary>
+    public Func<ActingSession, CancellationToken, Task>? BeforeRenewal { get; set; }
 
     /// <summary>The last generic token obtained by this circuit.</summary>
     public AccessToken? GenericToken { get; private set; }
@@ -157,14 +163,14 @@ public sealed partial class TokenState(
             throw new AIRiskApiException("No AIRisk user is active: pick a user to act as first.");
 
         var latest = Current;
-        var known = latest.Version == session.Version && latest.Token is not null ? latest.Token : session.Token;
-        AccessToken token;
-        if (refused && ReferenceEquals(known, session.Token))
-            token = await RenewRefusedAsync(session.User.Id, session.Token);
-        else if (!known.IsExpiring(time.GetUtcNow(), Skew))
+        // A call still in flight for a session that has ended (stopped, switched, expired) is refused, never renewed.
+        if (latest.Version != session.Version)
+            throw new AIRiskApiException($"The acting session as {session.User.DisplayName} has ended; this call was not sent.");
+
+        var known = latest.Token ?? session.Token;
+        if (refused ? !ReferenceEquals(known, session.Token) : !known.IsExpiring(time.GetUtcNow(), Skew))
             return known;
-        else
-            token = await tokens.GetAsync(session.User.Id, flow, ct);
+        var token = await RenewOnceAsync(session, known, refused);
 
         var changed = false;
         lock (_gate)
@@ -186,35 +192,42 @@ public sealed partial class TokenState(
     }
 
     /// <summary>
-    /// Parallel calls of this circuit refused the same token (the workspace loads agents and conversations at once):
-    /// they share one renewal instead of evicting each other's fresh token.
+    /// Parallel calls of this circuit that found the same token expiring, or were refused it (the workspace loads
+    /// agents and conversations at once), share one renewal: one policy check, one flow, no evicting each other's
+    /// fresh token.
     /// </summary>
-    private Task<AccessToken> RenewRefusedAsync(string userId, AccessToken refused)
+    private Task<AccessToken> RenewOnceAsync(ActingSession session, AccessToken old, bool refused)
     {
         lock (_gate)
         {
-            if (_renewal is { } running && ReferenceEquals(running.Refused, refused))
+            if (_renewal is { } running && ReferenceEquals(running.Old, old))
                 return running.Token;
-            var renewal = RenewAsync(userId, refused);
-            _renewal = (refused, renewal);
+            var renewal = RenewAsync(session, old, refused);
+            // One that failed before its first await ran its clean-up before this line: keep it out, so the next call
+            // tries again instead of being handed the same failure for as long as the old token is current.
+            if (!renewal.IsCompleted || renewal.IsCompletedSuccessfully)
+                _renewal = (old, renewal);
             return renewal;
         }
     }
 
     // Not tied to one caller's cancellation: other calls of this circuit may be waiting on it; timeouts bound it.
-    private async Task<AccessToken> RenewAsync(string userId, AccessToken refused)
+    private async Task<AccessToken> RenewAsync(ActingSession session, AccessToken old, bool refused)
     {
         try
         {
-            await tokens.InvalidateAsync(refused, CancellationToken.None);
-            return await tokens.GetAsync(userId, flow, CancellationToken.None);
+            if (BeforeRenewal is { } check)
+                await check(session, CancellationToken.None);
+            if (refused)
+                await tokens.InvalidateAsync(old, CancellationToken.None);
+            return await tokens.GetAsync(session.User!.Id, flow, CancellationToken.None);
         }
         catch
         {
             // A failed renewal is not kept: the next call tries again (AIRisk may be back).
             lock (_gate)
             {
-                if (_renewal is { } running && ReferenceEquals(running.Refused, refused))
+                if (_renewal is { } running && ReferenceEquals(running.Old, old))
                     _renewal = null;
             }
 

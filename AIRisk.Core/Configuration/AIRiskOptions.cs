@@ -40,7 +40,26 @@ public sealed class AIRiskOptions
 
     public int MaxUploadMegabytes { get; set; } = 35;
 
+    /// <summary>The longest chat message staff may send as a user; the input shows the limit.</summary>
+    public int MaxMessageChars { get; set; } = 8000;
+
+    /// <summary>A streamed reply is cut off past this size instead of growing the circuit's memory without bound.</summary>
+    public int MaxReplyChars { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// AIRisk may store the AI message only after its stream has closed: after a reply, the conversation is re-read
+    /// this many times (the delay doubling from <see cref="ReplyReloadDelayMilliseconds"/>) until it holds the reply.
+    /// </summary>
+    public int ReplyReloadAttempts { get; set; } = 5;
+
+    public int ReplyReloadDelayMilliseconds { get; set; } = 250;
+
+    /// <summary>The shared user list is reloaded in the background once it is this old (a promotion is seen).</summary>
+    public int DirectoryRefreshMinutes { get; set; } = 5;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public TimeSpan DirectoryRefreshInterval => TimeSpan.FromMinutes(DirectoryRefreshMinutes);
 
     /// <summary>Values present in the configuration that did not parse; reported by the validator.</summary>
     internal List<string> BindingErrors { get; } = [];

@@ -15,10 +15,11 @@ internal static class AIRiskOptionsBinder
 
         if (Read(configuration, AIRiskKeys.BaseUrl) is { } baseUrl)
         {
-            if (Uri.TryCreate(WithTrailingSlash(baseUrl), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            var allowHttp = ReadBool(configuration, AIRiskKeys.AllowHttp, false, errors);
+            if (BaseUrlReader.Read(baseUrl, allowHttp, out var problem) is { } uri)
                 options.BaseUrl = uri;
             else
-                errors.Add($"{AIRiskKeys.BaseUrl} must be an absolute http(s) URL, e.g. https://tenant.aicrisk.com (got '{baseUrl}').");
+                errors.Add(problem!);
         }
 
         options.ClientId = Read(configuration, AIRiskKeys.ClientId) ?? options.ClientId;
@@ -39,6 +40,11 @@ internal static class AIRiskOptionsBinder
         options.TokenRefreshSkewSeconds = ReadInt(configuration, AIRiskKeys.TokenRefreshSkewSeconds, options.TokenRefreshSkewSeconds, 0, 3600, errors);
         options.AssumedTokenLifetimeSeconds = ReadInt(configuration, AIRiskKeys.AssumedTokenLifetimeSeconds, options.AssumedTokenLifetimeSeconds, 10, 86_400, errors);
         options.MaxUploadMegabytes = ReadInt(configuration, AIRiskKeys.MaxUploadMegabytes, options.MaxUploadMegabytes, 1, 1024, errors);
+        options.DirectoryRefreshMinutes = ReadInt(configuration, AIRiskKeys.DirectoryRefreshMinutes, options.DirectoryRefreshMinutes, 1, 24 * 60, errors);
+        options.MaxMessageChars = ReadInt(configuration, AIRiskKeys.MaxMessageChars, options.MaxMessageChars, 1, 100_000, errors);
+        options.MaxReplyChars = ReadInt(configuration, AIRiskKeys.MaxReplyChars, options.MaxReplyChars, 100, 50_000_000, errors);
+        options.ReplyReloadAttempts = ReadInt(configuration, AIRiskKeys.ReplyReloadAttempts, options.ReplyReloadAttempts, 0, 20, errors);
+        options.ReplyReloadDelayMilliseconds = ReadInt(configuration, AIRiskKeys.ReplyReloadDelayMilliseconds, options.ReplyReloadDelayMilliseconds, 10, 10_000, errors);
         options.SendGenericBearerOnUserFlow = ReadBool(configuration, AIRiskKeys.SendGenericBearerOnUserFlow, options.SendGenericBearerOnUserFlow, errors);
         options.SendRedirectUriOnToken = ReadBool(configuration, AIRiskKeys.SendRedirectUriOnToken, options.SendRedirectUriOnToken, errors);
     }
@@ -46,7 +52,6 @@ internal static class AIRiskOptionsBinder
     private static string? Read(IConfiguration configuration, string key) =>
         configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static string WithTrailingSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
     private static int ReadInt(IConfiguration configuration, string key, int fallback, int min, int max, List<string> errors)
     {

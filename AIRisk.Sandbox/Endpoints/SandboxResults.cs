@@ -16,7 +16,7 @@ internal static class SandboxResults
 
     public static async Task ProblemAsync(HttpContext context, int status)
     {
-        var body = new ProblemBody(ProblemType(status), ReasonPhrases.GetReasonPhrase(status), status, TraceId());
+        var body = new ProblemBody(ProblemType(status), ProblemTitle(status), status, TraceId());
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, body, SandboxJson.Options, context.RequestAborted);
@@ -38,6 +38,10 @@ internal static class SandboxResults
     // ASP.NET Core formats traceId as a W3C traceparent; without an Activity, make one of the same shape.
     private static string TraceId() =>
         Activity.Current?.Id ?? $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00";
+
+    /// <summary>ASP.NET Core's problem titles: the reason phrase, except for 500.</summary>
+    private static string ProblemTitle(int status) =>
+        status == StatusCodes.Status500InternalServerError ? "An error occurred while processing your request." : ReasonPhrases.GetReasonPhrase(status);
 
     /// <summary>The RFC 9110 section links ASP.NET Core puts in <c>type</c>.</summary>
     private static string ProblemType(int status) => status switch

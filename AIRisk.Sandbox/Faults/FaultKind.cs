@@ -17,6 +17,9 @@ public enum FaultKind
     /// <summary>No answer until the client gives up (or the sandbox stops).</summary>
     Hang,
 
+    /// <summary>200 and the first byte of a JSON body, then nothing until the client gives up.</summary>
+    StallBody,
+
     /// <summary>The connection is aborted without a response.</summary>
     Drop,
 

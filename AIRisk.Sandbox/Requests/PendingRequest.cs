@@ -12,9 +12,12 @@ internal sealed class PendingRequest(RequestLog log, DateTimeOffset at, string m
 
     public string? UserId { get; set; }
 
+    /// <summary>The <c>Cookie</c> header the client sent, if any.</summary>
+    public string? Cookie { get; set; }
+
     public void Complete(int status)
     {
         if (Interlocked.Exchange(ref _completed, 1) == 0)
-            log.Add(new SandboxRequest(at, method, path, kind, TokenKind, UserId, status));
+            log.Add(new SandboxRequest(at, method, path, kind, TokenKind, UserId, status) { Cookie = Cookie });
     }
 }

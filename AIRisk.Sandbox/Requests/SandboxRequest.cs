@@ -12,4 +12,8 @@ public sealed record SandboxRequest(
     RequestKind Kind,
     TokenKind TokenKind,
     string? UserId,
-    int Status);
+    int Status)
+{
+    /// <summary>The <c>Cookie</c> header the client sent; a client must not carry one user's cookies to another.</summary>
+    public string? Cookie { get; init; }
+}

@@ -18,7 +18,6 @@ public sealed class ActingTests(BrowserAppFixture fixture) : BrowserTest(fixture
 
         await row.GetByTestId("switch-user").ClickAsync();
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
-        await NavigateToAsync("Workspace");
 
         await Expect(Banner).ToContainTextAsync(user.DisplayName);
         await Expect(AgentItems).ToHaveCountAsync(agents.Count);
@@ -43,7 +42,6 @@ public sealed class ActingTests(BrowserAppFixture fixture) : BrowserTest(fixture
 
         var gap = await Page.EvaluateAsync<double>(ClickBothWithin20Ms, new[] { first.Id, second.Id });
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", second.Id);
-        await NavigateToAsync("Workspace");
 
         Assert.True(gap < 100, $"The second click came {gap:F0} ms after the first.");
         await Expect(AgentItems).ToHaveCountAsync(secondAgents.Count);
@@ -80,7 +78,6 @@ public sealed class ActingTests(BrowserAppFixture fixture) : BrowserTest(fixture
         await ActAsAsync(user);
 
         await Page.GetByTestId("stop-acting").ClickAsync();
-        await NavigateToAsync("Workspace");
 
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", "");
         await Expect(Banner).Not.ToContainTextAsync(user.DisplayName);

@@ -32,8 +32,8 @@ public sealed class BrowserModeTests(BrowserModeAppFixture fixture) : BrowserTes
     }
 
     /// <summary>
-    /// Opens the users page. Should the sign-in pop-up for the list be blocked, clicks Retry as a user would (the
-    /// click is the gesture a pop-up needs).
+    /// Opens the console. When the list needs a sign-in nobody clicked for yet, clicks "Sign in to AIRisk" as a
+    /// staff member would (the click is what lets the blocker open the window).
     /// </summary>
     private async Task OpenUserListAsync()
     {
@@ -41,8 +41,8 @@ public sealed class BrowserModeTests(BrowserModeAppFixture fixture) : BrowserTes
         await Expect(UserRows.First.Or(ErrorMessages)).ToBeVisibleAsync();
         if (await ErrorMessages.CountAsync() > 0)
         {
-            TestContext.Current.TestOutputHelper?.WriteLine($"Users page: {await ErrorMessages.TextContentAsync()}; clicking Retry.");
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+            TestContext.Current.TestOutputHelper?.WriteLine($"Console: {await ErrorMessages.TextContentAsync()}; clicking Sign in to AIRisk.");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in to AIRisk" }).ClickAsync();
         }
 
         await Expect(UserRows.First).ToBeVisibleAsync();

@@ -11,7 +11,6 @@ public sealed class ChatTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         var user = Fixture.FreshUser();
         await OpenDashboardAsync();
         await ActAsAsync(user);
-        await NavigateToAsync("Workspace");
         await Expect(AgentItems.First).ToBeVisibleAsync();
         await Page.EvaluateAsync(RecordStreamingSteps);
 
@@ -25,6 +24,31 @@ public sealed class ChatTests(BrowserAppFixture fixture) : BrowserTest(fixture)
         Assert.True(steps.Length >= 2, $"Saw {steps.Length} partial replies: {string.Join(" | ", steps)}");
         foreach (var step in steps)
             await Expect(reply).ToContainTextAsync(step);
+    }
+
+    [Fact]
+    public async Task A_reply_the_server_stores_only_after_its_stream_stays_on_screen()
+    {
+        var user = Fixture.FreshUser();
+        Sandbox.Options.StoreReplyAfterStream = TimeSpan.FromSeconds(1);
+        await OpenDashboardAsync();
+        await ActAsAsync(user);
+        await ConversationItems.First.ClickAsync();
+        var messages = Page.GetByTestId("chat-message");
+        await Expect(messages.First).ToBeVisibleAsync();
+        var before = await messages.CountAsync();
+
+        await SendChatAsync("Which risks are overdue for review?");
+
+        var reply = Page.Locator("[data-testid=chat-message][data-role=ai]").Last;
+        await Expect(Page.Locator("[data-streaming=true]")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("[data-streaming=true]")).ToHaveCountAsync(0);
+        await Expect(messages).ToHaveCountAsync(before + 2);
+        var text = await reply.Locator(".chat-message__text").TextContentAsync();
+        Assert.False(string.IsNullOrWhiteSpace(text));
+        await Expect(reply.GetByTestId("like")).ToBeVisibleAsync();
+        await Expect(messages).ToHaveCountAsync(before + 2);
+        await Expect(reply.Locator(".chat-message__text")).ToHaveTextAsync(text!);
     }
 
     /// <summary>

@@ -19,7 +19,6 @@ public sealed class TokenLeakTests(BrowserAppFixture fixture) : BrowserTest(fixt
 
         await OpenDashboardAsync();
         await ActAsAsync(user);
-        await NavigateToAsync("Workspace");
         await Expect(AgentItems.First).ToBeVisibleAsync();
         await SendChatAsync("Summarise the onboarding checklist");
         await Expect(Page.Locator("[data-testid=chat-message][data-role=ai]")).Not.ToHaveCountAsync(0);

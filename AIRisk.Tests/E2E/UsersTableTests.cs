@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Components.Pages.Home;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;
@@ -10,12 +11,13 @@ public sealed class UsersTableTests(BrowserAppFixture fixture) : BrowserTest(fix
     public async Task The_users_table_lists_every_sandbox_user_across_its_pages()
     {
         await OpenDashboardAsync();
-        await Expect(UserRows).ToHaveCountAsync(25);
+        await Expect(UserRows).ToHaveCountAsync(UserPicker.PageSize);
         var firstPage = await AttributeOfAllAsync(UserRows, "data-user-id");
 
         await Page.GetByTestId("users-pager").GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
 
-        await Expect(UserRows).ToHaveCountAsync(Sandbox.Data.Users.Count - 25);
+        await Expect(UserRows.First).Not.ToHaveAttributeAsync("data-user-id", firstPage[0]);
+        await Expect(UserRows).ToHaveCountAsync(Sandbox.Data.Users.Count - UserPicker.PageSize);
         var secondPage = await AttributeOfAllAsync(UserRows, "data-user-id");
         Assert.Equal(Sandbox.Data.Users.Select(u => u.Id).Order(), firstPage.Concat(secondPage).Order());
         await Expect(Page.GetByTestId("user-count")).ToHaveTextAsync($"{Sandbox.Data.Users.Count} users");

@@ -45,6 +45,29 @@ public sealed class AskAgentTests
     }
 
     [Fact]
+    public async Task With_a_late_store_the_reply_is_missing_right_after_the_stream_and_stored_later()
+    {
+        await using var sandbox = await SandboxClient.StartAsync(o => o.StoreReplyAfterStream = TimeSpan.FromMilliseconds(400));
+        var token = await sandbox.UserTokenAsync(0);
+        var conversationId = await sandbox.FirstConversationIdAsync(token);
+        var before = await MessageCountAsync(sandbox, token, conversationId);
+
+        var lines = await AskAsync(sandbox, token, conversationId);
+        var rightAfter = await MessageCountAsync(sandbox, token, conversationId);
+        await Task.Delay(TimeSpan.FromMilliseconds(800), SandboxClient.Ct);
+
+        Assert.Equal("[DONE]", lines[^1]);
+        Assert.Equal(before, rightAfter);
+        Assert.Equal(before + 2, await MessageCountAsync(sandbox, token, conversationId));
+    }
+
+    private static async Task<int> MessageCountAsync(SandboxClient sandbox, string token, string conversationId)
+    {
+        using var conversation = await sandbox.GetJsonAsync($"api/Chat/GetConversation/{conversationId}", token);
+        return conversation.RootElement.GetProperty("messages").GetArrayLength();
+    }
+
+    [Fact]
     public async Task Question_and_answer_are_in_the_conversation_when_the_stream_ends()
     {
         await using var sandbox = await SandboxClient.StartAsync();

@@ -21,6 +21,25 @@ public sealed class RequestLogTests
     }
 
     [Fact]
+    public async Task With_cookies_on_the_sandbox_sets_one_and_logs_it_when_a_client_sends_it_back()
+    {
+        await using var sandbox = await SandboxClient.StartAsync(o => o.SetCookies = true);
+        var token = await sandbox.UserTokenAsync(0);
+        using var cookieKeeping = new HttpClient { BaseAddress = sandbox.Http.BaseAddress };
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/Chat/ListAgents");
+            request.Headers.Authorization = new("Bearer", token);
+            (await cookieKeeping.SendAsync(request, SandboxClient.Ct)).Dispose();
+        }
+
+        var calls = sandbox.State.Requests.Snapshot().Where(r => r.Path.EndsWith("ListAgents", StringComparison.Ordinal)).ToList();
+        Assert.Null(calls[0].Cookie);
+        Assert.Equal($"airisk-served={sandbox.User(0).Id}", calls[1].Cookie);
+    }
+
+    [Fact]
     public async Task Request_log_records_who_called_and_the_status()
     {
         await using var sandbox = await SandboxClient.StartAsync();

@@ -68,15 +68,20 @@ public class BrowserAppFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // Playwright turns Chromium's pop-up blocker off; browser mode must work with it on, as staff have it.
+            IgnoreDefaultArgs = PopupBlocker ? ["--disable-popup-blocking"] : null,
         });
     }
+
+    /// <summary>Whether Chromium blocks windows a page opens without a click, as a staff member's browser does.</summary>
+    public virtual bool PopupBlocker => false;
 
     /// <summary>Adds or changes the app's environment; the sandbox is already running.</summary>
     protected virtual void Configure(Dictionary<string, string?> environment)
     {
     }
 
-    /// <summary>Undoes what an earlier test changed in the sandbox: request log, faults, latency, stream speed.</summary>
+    /// <summary>Undoes what an earlier test changed in the sandbox: request log, faults, latency, stream speed and storing.</summary>
     public void ResetSandbox()
     {
         var state = Sandbox.State;
@@ -85,6 +90,7 @@ public class BrowserAppFixture : IAsyncLifetime
         state.Latency = Latency;
         state.LatencyJitter = TimeSpan.Zero;
         state.Options.StreamPieceDelay = StreamPieceDelay;
+        state.Options.StoreReplyAfterStream = null;
     }
 
     /// <summary>The ids of the user's conversations the workspace lists first, as the sandbox's API sends them.</summary>

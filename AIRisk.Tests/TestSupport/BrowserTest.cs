@@ -50,6 +50,8 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
         fixture.ResetSandbox();
         Context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString() });
         Context.SetDefaultTimeout(10_000);
+        if (fixture.PopupBlocker)
+            await Context.AddInitScriptAsync(PopupBlockerScript.BlockWindowsWithoutGesture);
         Page = await Context.NewPageAsync();
         Page.Console += (_, message) =>
         {
@@ -60,16 +62,14 @@ public abstract class BrowserTest(BrowserAppFixture fixture) : IAsyncLifetime
 
     protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
     /// <summary>Loads the users page (a new circuit) and waits for the first rows.</summary>
     protected async Task OpenDashboardAsync()
     {
         await Page.GotoAsync("/");
         await Expect(UserRows.First).ToBeVisibleAsync();
     }
-
-    /// <summary>In-app navigation through the nav menu: the circuit, and so the acting identity, stays.</summary>
-    protected Task NavigateToAsync(string link) =>
-        Page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
 
     /// <summary>Searches the users table for the user's id and returns their row, the only one left.</summary>
     protected async Task<ILocator> ShowUserAsync(SandboxUser user)

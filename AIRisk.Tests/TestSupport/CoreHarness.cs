@@ -29,11 +29,14 @@ internal sealed class CoreHarness : IAsyncDisposable
     /// <param name="sandbox">Sandbox settings.</param>
     /// <param name="settings">Extra or replaced environment keys for Core.</param>
     /// <param name="time">A fake clock shared by the sandbox and Core, for expiry tests.</param>
+    /// <param name="logs">Where Core's log lines go, when a test reads them.</param>
+    /// <param name="services">Replaces registrations after Core's (a different authorization flow, say).</param>
     public static async Task<CoreHarness> StartAsync(
         Action<SandboxOptions>? sandbox = null,
         Action<Dictionary<string, string?>>? settings = null,
         FakeTimeProvider? time = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         var host = await SandboxHost.StartAsync(o =>
         {
@@ -51,8 +54,8 @@ internal sealed class CoreHarness : IAsyncDisposable
         };
         settings?.Invoke(values);
 
-        var services = new ServiceCollection();
-        services.AddLogging(b =>
+        var collection = new ServiceCollection();
+        collection.AddLogging(b =>
         {
             if (logs is null)
                 return;
@@ -60,9 +63,10 @@ internal sealed class CoreHarness : IAsyncDisposable
             b.AddProvider(logs);
         });
         if (time is not null)
-            services.AddSingleton<TimeProvider>(time);
-        services.AddAIRiskCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        return new CoreHarness(host, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+            collection.AddSingleton<TimeProvider>(time);
+        collection.AddAIRiskCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services?.Invoke(collection);
+        return new CoreHarness(host, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 
     public const string RedirectUri = "https://console.example/callback";

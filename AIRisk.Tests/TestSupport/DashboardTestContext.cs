@@ -9,6 +9,10 @@ using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using AIRisk.Web.Services.Acting;
 using Bunit;
+using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Components.Shared;
+using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -24,6 +28,9 @@ public abstract class DashboardTestContext : IAsyncLifetime
 {
     private readonly Action<SandboxOptions>? _sandboxOptions;
     private readonly Action<Dictionary<string, string?>>? _settings;
+
+    // Waits end as soon as their assertion passes; the ceiling only matters on a loaded machine (CI shares two cores).
+    static DashboardTestContext() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     protected DashboardTestContext(Action<SandboxOptions>? sandbox = null, Action<Dictionary<string, string?>>? settings = null, FakeTimeProvider? time = null)
     {
@@ -48,6 +55,10 @@ public abstract class DashboardTestContext : IAsyncLifetime
 
     protected ActingService Acting => Context.Services.GetRequiredService<ActingService>();
 
+    protected ActingSessionClock Clock => Context.Services.GetRequiredService<ActingSessionClock>();
+
+    protected UserDirectoryLoader Users => Context.Services.GetRequiredService<UserDirectoryLoader>();
+
     protected IAuditTrail Audit => Context.Services.GetRequiredService<IAuditTrail>();
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -59,7 +70,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
             o.RedirectUris = [CoreHarness.RedirectUri];
             o.StreamPieceDelay = TimeSpan.FromMilliseconds(5);
             _sandboxOptions?.Invoke(o);
-        });
+        }, Time);
 
         var values = new Dictionary<string, string?>
         {
@@ -89,7 +100,34 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         foreach (var initializer in Context.Services.BuildServiceProvider().GetServices<IHostedService>())
             await initializer.StartAsync(CancellationToken.None);
-        Context.Render<MudPopoverProvider>();
+        Popovers = Context.Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Where MudBlazor renders open popovers (autocomplete lists, menus).</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
+    /// <summary>
+    /// Renders <typeparamref name="T"/> under the layout's acting cascade, the one route by which identity changes
+    /// reach components, as the app does.
+    /// </summary>
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        var cascade = Context.Render<ActingSessionCascade>(p => p.AddChildContent(parameters ?? (_ => { })));
+        return cascade.FindComponent<T>();
+    }
+
+    /// <summary>Acts as <paramref name="user"/> and renders the workspace once its agents and conversations show.</summary>
+    protected async Task<IRenderedComponent<ActingWorkspace>> OpenWorkspaceAsync(AIRiskUser user)
+    {
+        await Acting.ActAsAsync(user, Ct);
+        var workspace = Render<ActingWorkspace>();
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
+            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
+        }, TimeSpan.FromSeconds(10));
+        return workspace;
     }
 
     /// <summary>Settings that depend on the running sandbox (a seeded user's id, say).</summary>

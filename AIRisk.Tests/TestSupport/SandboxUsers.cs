@@ -9,6 +9,6 @@ internal static class SandboxUsers
     public static AIRiskUser User(this SandboxHost sandbox, int index)
     {
         var user = sandbox.State.Data.Users[index];
-        return new AIRiskUser(user.Id, user.DisplayName);
+        return new AIRiskUser(user.Id, user.DisplayName, user.Email, user.Role);
     }
 }

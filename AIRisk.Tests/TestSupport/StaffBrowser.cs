@@ -57,6 +57,10 @@ public sealed class StaffBrowser : IDisposable
     public Task<HttpResponseMessage> GetAsync(Uri url, CancellationToken ct = default) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, url), ct);
 
+    /// <summary>One form post with this browser's cookies, without following anything.</summary>
+    public Task<HttpResponseMessage> PostAsync(Uri url, HttpContent content, CancellationToken ct = default) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = content }, ct);
+
     /// <summary>The cookie's value for <paramref name="url"/>, or null.</summary>
     public string? Cookie(Uri url, string name) => _cookies.GetCookies(Secure(url))[name]?.Value;
 

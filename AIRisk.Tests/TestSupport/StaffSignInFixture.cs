@@ -10,6 +10,8 @@ public sealed class StaffSignInFixture : IAsyncLifetime
 {
     public const string RequiredRole = "airisk-console";
 
+    public const string AuditorRole = "airisk-auditor";
+
     public TestIdentityProvider Provider { get; private set; } = default!;
 
     public WebAppProcess App { get; private set; } = default!;
@@ -31,6 +33,7 @@ public sealed class StaffSignInFixture : IAsyncLifetime
         [StaffSignInOptions.ClientIdKey] = client.ClientId,
         [StaffSignInOptions.ClientSecretKey] = client.ClientSecret,
         [StaffSignInOptions.RoleKey] = RequiredRole,
+        [AIRisk.Web.Services.Policy.ConsolePolicyKeys.AuditorRole] = AuditorRole,
     };
 
     public async ValueTask DisposeAsync()

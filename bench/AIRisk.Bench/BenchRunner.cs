@@ -35,6 +35,7 @@ public static class BenchRunner
             ("rapid", new RapidSwitchFigure(settings).RunAsync),
             ("concurrent", new ConcurrentSwitchFigure(settings).RunAsync),
             ("memory", new CircuitMemoryFigure(settings).RunAsync),
+            ("paint", new ClickToPaintFigure(settings).RunAsync),
         ];
         foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Runs(g.Group)))
         {

@@ -4,7 +4,8 @@ namespace AIRisk.Sandbox;
 
 /// <summary>
 /// <c>POST /api/Chat/AskAgent</c> <c>{"conversationID","text"}</c>: streams a deterministic answer piece by piece,
-/// and stores the question and answer before the end marker so a client reloading on "done" sees both.
+/// and stores the question and answer before the end marker so a client reloading on "done" sees both, or (with
+/// <see cref="SandboxOptions.StoreReplyAfterStream"/>) only some time after the stream has closed.
 /// </summary>
 internal sealed class AskAgentEndpoint(SandboxState state, ILogger<AskAgentEndpoint> logger)
 {
@@ -57,8 +58,30 @@ internal sealed class AskAgentEndpoint(SandboxState state, ILogger<AskAgentEndpo
             await stream.PieceAsync(pieces[i], ct);
         }
 
+        var storeAfter = state.Options.StoreReplyAfterStream;
+        if (storeAfter is null)
+        {
+            Store(workspace, conversation.Id, question, answerId, answer, citations);
+            await stream.EndAsync(ct);
+            return;
+        }
+
+        await stream.EndAsync(ct);
+        await context.Response.CompleteAsync();
+        // Not tied to the request: the reply is stored after the response is over, as a slow backend would.
+        _ = StoreLaterAsync(storeAfter.Value, workspace, conversation.Id, question, answerId, answer, citations);
+    }
+
+    private async Task StoreLaterAsync(TimeSpan delay, UserWorkspace workspace, Guid conversationId, string question, Guid answerId, string answer, IReadOnlyList<string> citations)
+    {
+        await Task.Delay(delay, TimeProvider.System);
+        Store(workspace, conversationId, question, answerId, answer, citations);
+    }
+
+    private void Store(UserWorkspace workspace, Guid conversationId, string question, Guid answerId, string answer, IReadOnlyList<string> citations)
+    {
         var now = state.TimeProvider.GetUtcNow();
-        workspace.Update(conversation.Id, c => c with
+        workspace.Update(conversationId, c => c with
         {
             Messages =
             [
@@ -68,6 +91,5 @@ internal sealed class AskAgentEndpoint(SandboxState state, ILogger<AskAgentEndpo
             ],
             LastUpdated = now,
         });
-        await stream.EndAsync(ct);
     }
 }

@@ -15,9 +15,14 @@ internal sealed class SandboxGate(SandboxState state, IHostApplicationLifetime l
     {
         var pending = new PendingRequest(state.Requests, state.TimeProvider.GetUtcNow(), context.Request.Method, context.Request.Path.Value ?? "/", policy.Kind);
         context.Features.Set(pending);
+        if (context.Request.Headers.Cookie.Count > 0)
+            pending.Cookie = context.Request.Headers.Cookie.ToString();
         // Logged before the first byte goes out, so a client holding its response already sees the entry.
         context.Response.OnStarting(() =>
         {
+            // As a load balancer or session layer in front of AIRisk might: a cookie naming whom this answer served.
+            if (state.Options.SetCookies && pending.UserId is { } served)
+                context.Response.Headers.Append("Set-Cookie", $"airisk-served={served}; Path=/; HttpOnly");
             pending.Complete(context.Response.StatusCode);
             return Task.CompletedTask;
         });
@@ -123,6 +128,13 @@ internal sealed class SandboxGate(SandboxState state, IHostApplicationLifetime l
                 await SandboxResults.ProblemAsync(context, fault.Status);
                 return false;
             case FaultKind.Hang:
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                return false;
+            case FaultKind.StallBody:
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync("[", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
                 return false;
             case FaultKind.BreakStream when policy.Streams:

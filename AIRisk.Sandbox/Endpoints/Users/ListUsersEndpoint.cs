@@ -44,7 +44,7 @@ internal sealed class ListUsersEndpoint(SandboxState state)
         var users = state.Data.Users;
         for (var i = 0; i < users.Count; i++)
         {
-            Write(writer, users[i]);
+            Write(writer, users[i], state.Options.SendCompanyName);
             if (i % UsersPerFlush == UsersPerFlush - 1)
             {
                 writer.Flush();
@@ -61,7 +61,7 @@ internal sealed class ListUsersEndpoint(SandboxState state)
     }
 
     /// <summary>Only the fields the user has: absent, not null, as an undocumented shape may well be.</summary>
-    private static void Write(Utf8JsonWriter writer, SandboxUser user)
+    private static void Write(Utf8JsonWriter writer, SandboxUser user, bool companyName)
     {
         writer.WriteStartObject();
         writer.WriteString(IdName, user.Id);
@@ -73,7 +73,8 @@ internal sealed class ListUsersEndpoint(SandboxState state)
             writer.WriteString(DisplayNameName, user.DisplayName);
         writer.WriteString(RoleName, user.Role);
         writer.WriteString(CompanyIdName, user.CompanyId);
-        writer.WriteString(CompanyName, user.Company);
+        if (companyName)
+            writer.WriteString(CompanyName, user.Company);
         writer.WriteString(LastLoginName, user.LastLogin.UtcDateTime);
         writer.WriteEndObject();
     }

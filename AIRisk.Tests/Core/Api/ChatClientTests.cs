@@ -167,6 +167,19 @@ public sealed class ChatClientTests
         Assert.Equal(404, error.StatusCode);
     }
 
+    [Fact]
+    public async Task AIRisks_message_that_ends_a_sentence_is_quoted_without_a_second_full_stop()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        await using var circuit = await ActingCircuitAsync(harness, 3);
+        // Three: the first try and both retries of a GET.
+        harness.State.Faults.FailNext("/api/Chat/ListAgents", 3, FaultKind.Problem, 500);
+
+        var error = await Assert.ThrowsAsync<AIRiskApiException>(() => circuit.Get<AIRiskChatClient>().ListAgentsAsync(Ct));
+
+        Assert.Equal("Loading agents failed: AIRisk answered 500 \"An error occurred while processing your request.\"", error.Message);
+    }
+
     private static async Task<CoreHarness.Circuit> ActingCircuitAsync(CoreHarness harness, int userIndex)
     {
         var circuit = harness.NewCircuit();

@@ -25,6 +25,20 @@ public sealed class UserListReaderTests
         Assert.Equal(expected, user.DisplayName);
     }
 
+    [Theory]
+    [InlineData("""[{"id":"1","roles":["User","Company Admin"]}]""")]
+    [InlineData("""[{"id":"1","role":"User","roles":["Company Admin"]}]""")]
+    [InlineData("""[{"id":"1","role":["User","Company Admin"]}]""")]
+    public void Reads_every_role_not_only_the_first(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        var user = Assert.Single(UserListReader.Read(document.RootElement));
+
+        Assert.Equal(["User", "Company Admin"], user.Roles);
+        Assert.Equal("User", user.Role);
+    }
+
     [Fact]
     public void Keeps_role_company_and_unknown_fields()
     {

@@ -21,6 +21,20 @@ public sealed class UsersClientTests
     }
 
     [Theory]
+    [InlineData("api")]
+    [InlineData("api/")]
+    public async Task A_base_url_copied_with_its_api_path_still_reaches_AIRisk(string suffix)
+    {
+        await using var harness = await CoreHarness.StartAsync(settings: s => s[AIRiskKeys.BaseUrl] += suffix);
+        await using var circuit = harness.NewCircuit();
+
+        var users = await circuit.Get<AIRiskUsersClient>().ListUsersAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(harness.State.Data.Users.Count, users.Count);
+        Assert.DoesNotContain(harness.State.Requests.Snapshot(), r => r.Path.StartsWith("/api/api", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
     [InlineData("users")]
     [InlineData("data")]
     [InlineData("items")]

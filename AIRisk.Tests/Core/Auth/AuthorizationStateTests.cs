@@ -27,6 +27,18 @@ public sealed class AuthorizationStateTests
     }
 
     [Fact]
+    public async Task An_error_on_the_redirect_that_ends_a_sentence_gets_no_second_full_stop()
+    {
+        var store = new AuthorizationStateStore(_time);
+        var pending = store.Begin("user-1");
+
+        store.Complete(pending.State, null, "The user is disabled.");
+
+        var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => pending.Code);
+        Assert.Equal("AIRisk refused the authorization: The user is disabled.", error.Message);
+    }
+
+    [Fact]
     public void A_forged_state_is_refused()
     {
         var store = new AuthorizationStateStore(_time);

@@ -70,6 +70,7 @@ public sealed class OAuthFlowTests
         var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
 
         Assert.StartsWith("Token exchange failed", error.Message, StringComparison.Ordinal);
+        Assert.True(error.CredentialsRefused);
         Assert.DoesNotContain("not-the-secret", error.Message, StringComparison.Ordinal);
     }
 
@@ -87,6 +88,22 @@ public sealed class OAuthFlowTests
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("Invalid Code", error.ServerMessage);
+    }
+
+    [Fact]
+    public async Task A_used_code_is_not_blamed_on_the_client_id_and_secret()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        await using var circuit = harness.NewCircuit();
+        var oauth = circuit.Get<AIRiskOAuthClient>();
+        var ct = TestContext.Current.CancellationToken;
+        var redirect = await oauth.AuthorizeAsync(oauth.BuildAuthorizeUri(null, "s1"), null, ct);
+        await oauth.ExchangeAsync(redirect.Code!, null, null, ct);
+
+        var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => oauth.ExchangeAsync(redirect.Code!, null, null, ct));
+
+        Assert.False(error.CredentialsRefused);
+        Assert.DoesNotContain(AIRiskKeys.ClientSecret, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Sandbox;
 using AIRisk.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Core.Auth;
@@ -26,6 +28,57 @@ public sealed class TokenExpiryTests
         Assert.Equal(2, harness.State.Requests.CountTokenCalls(user.Id));
         Assert.True(circuit.Tokens.Current.Token!.ExpiresAt > firstExpiry);
         Assert.Equal(user.Id, circuit.Tokens.Current.User!.Id);
+    }
+
+    [Fact]
+    public async Task Parallel_calls_of_a_circuit_whose_token_is_expiring_share_one_renewal_and_are_each_sent_once()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // A flow no other circuit may join, as the browser flow's pop-up: the token cache cannot merge its runs.
+        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: time, services: s =>
+        {
+            s.AddScoped<ServerAuthorizationFlow>();
+            s.Replace(ServiceDescriptor.Scoped<IAuthorizationFlow, UnsharedServerFlow>());
+        });
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        var user = harness.Sandbox.User(2);
+        await circuit.Tokens.ActAsAsync(user, ct);
+        var chat = circuit.Get<AIRiskChatClient>();
+        var conversation = (await chat.ListConversationsAsync(new ConversationQuery(PageSize: 1), ct))[0];
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        harness.State.Requests.Clear();
+        await Task.WhenAll(
+            chat.ListAgentsAsync(ct),
+            chat.ListConversationsAsync(new ConversationQuery(), ct),
+            chat.GetConversationAsync(conversation.Id, ct));
+
+        Assert.Equal(1, harness.State.Requests.CountTokenCalls(user.Id));
+        Assert.Equal(3, harness.State.Requests.Count(RequestKind.Api));
+        Assert.Single(harness.State.Requests.Snapshot(), r => r.Path.StartsWith("/api/Chat/GetConversation/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_renewal_that_fails_at_once_is_not_kept_and_the_next_call_renews()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: time);
+        await using var circuit = harness.NewCircuit();
+        var ct = TestContext.Current.CancellationToken;
+        await circuit.Tokens.ActAsAsync(harness.Sandbox.User(2), ct);
+        var refusals = 1;
+        // A check that fails before its first await (a refused policy, say) ends the renewal synchronously.
+        circuit.Tokens.BeforeRenewal = (_, _) => refusals-- > 0
+            ? Task.FromException(new AIRiskApiException("Renewal refused for now."))
+            : Task.CompletedTask;
+        time.Advance(TimeSpan.FromMinutes(6));
+        var chat = circuit.Get<AIRiskChatClient>();
+        await Assert.ThrowsAsync<AIRiskApiException>(() => chat.ListAgentsAsync(ct));
+
+        var agents = await chat.ListAgentsAsync(ct);
+
+        Assert.NotEmpty(agents);
     }
 
     [Fact]

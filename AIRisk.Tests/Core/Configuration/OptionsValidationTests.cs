@@ -55,6 +55,44 @@ public sealed class OptionsValidationTests
         Assert.Equal(AuthMode.Browser, options.AuthMode);
     }
 
+    [Theory]
+    [InlineData("https://tenant.aicrisk.com/api")]
+    [InlineData("https://tenant.aicrisk.com/api/")]
+    [InlineData("https://tenant.aicrisk.com/")]
+    public void A_base_url_ending_in_api_is_taken_as_its_tenant_root(string url)
+    {
+        var options = Resolve(Complete(url));
+
+        Assert.Equal("https://tenant.aicrisk.com/", options.BaseUrl!.ToString());
+    }
+
+    [Theory]
+    [InlineData("https://tenant.aicrisk.com/portal/", "remove '/portal/'")]
+    [InlineData("https://tenant.aicrisk.com/?tenant=7", "remove '?tenant=7'")]
+    [InlineData("http://tenant.aicrisk.com", "must use https://")]
+    public void A_base_url_that_is_not_a_tenant_root_stops_the_start_naming_what_to_remove(string url, string advice)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(Complete(url)));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("AIRISK_BASE_URL", StringComparison.Ordinal) && f.Contains(advice, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plain_http_is_accepted_for_loopback_or_when_allowed()
+    {
+        Assert.Equal("http://127.0.0.1:5080/", Resolve(Complete("http://127.0.0.1:5080")).BaseUrl!.ToString());
+        Assert.Equal("http://test.internal/", Resolve(Complete("http://test.internal", allowHttp: true)).BaseUrl!.ToString());
+    }
+
+    private static Dictionary<string, string?> Complete(string baseUrl, bool allowHttp = false) => new()
+    {
+        [AIRiskKeys.BaseUrl] = baseUrl,
+        [AIRiskKeys.ClientId] = "id",
+        [AIRiskKeys.ClientSecret] = "secret",
+        [AIRiskKeys.RedirectUri] = "https://console.example/callback",
+        [AIRiskKeys.AllowHttp] = allowHttp ? "true" : null,
+    };
+
     private static AIRiskOptions Resolve(Dictionary<string, string?> values)
     {
         var services = new ServiceCollection();

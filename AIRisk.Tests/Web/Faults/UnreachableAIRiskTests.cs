@@ -10,7 +10,7 @@ public sealed class UnreachableAIRiskTests() : DashboardTestContext(settings: s 
     [Fact]
     public void The_users_page_says_AIRisk_cannot_be_reached_and_offers_a_retry()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
 
         page.WaitForAssertion(() => Assert.Contains("could not be reached", page.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.NotNull(page.Find("[data-testid=refresh-users]"));

@@ -18,7 +18,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
         await Acting.ActAsAsync(user, Ct);
         Sandbox.State.Faults.FailNext("/api/Chat/ListAgents", count, kind, status);
 
-        var workspace = Context.Render<WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
 
         workspace.WaitForAssertion(() => Assert.Contains(expected, workspace.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Equal(user.Id, Tokens.Current.Token!.UserId);
@@ -33,7 +33,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
         await Acting.ActAsAsync(user, Ct);
         Sandbox.State.RevokeAllTokens();
 
-        var workspace = Context.Render<WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
 
         workspace.WaitForAssertion(() => Assert.Equal(Sandbox.State.Data.AgentIdsOf(user.Id), workspace.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")!).ToList()), TimeSpan.FromSeconds(10));
         Assert.Empty(workspace.FindAll("[data-testid=error-message]"));
@@ -44,7 +44,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
     public async Task A_reply_stream_that_breaks_mid_reply_says_so_and_the_next_question_works()
     {
         await Acting.ActAsAsync(Sandbox.User(2), Ct);
-        var workspace = Context.Render<WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]")), TimeSpan.FromSeconds(10));
         workspace.FindAll("[data-testid=conversation-item]")[0].Click();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=chat-message]")), TimeSpan.FromSeconds(10));

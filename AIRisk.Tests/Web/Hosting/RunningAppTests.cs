@@ -56,6 +56,39 @@ public sealed class RunningAppTests(WebAppFixture fixture) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task Without_staff_sign_in_a_request_for_another_host_name_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "console.attacker.example";
+
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_export_starts_with_a_byte_order_mark_and_is_never_cached()
+    {
+        using var response = await _http.GetAsync("/audit/export.csv", TestContext.Current.CancellationToken);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=yesterday", "'from' must be a date and time in ISO 8601")]
+    [InlineData("to=2026-13-45", "'to' must be a date and time in ISO 8601")]
+    [InlineData("outcome=Maybe", "'outcome' must be one of")]
+    public async Task A_malformed_export_filter_is_refused_saying_which_and_what_is_expected(string query, string explanation)
+    {
+        using var response = await _http.GetAsync($"/audit/export.csv?{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(explanation, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_audit_trail_exports_as_CSV()
     {
         using var response = await _http.GetAsync("/audit/export.csv?outcome=Succeeded", TestContext.Current.CancellationToken);

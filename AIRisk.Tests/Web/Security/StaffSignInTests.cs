@@ -26,6 +26,17 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Health_tells_an_anonymous_caller_the_status_and_nothing_more()
+    {
+        using var response = await _browser.GetAsync(new Uri(Dashboard, "/healthz"), Ct);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(health.RootElement.TryGetProperty("status", out _));
+        Assert.False(health.RootElement.TryGetProperty("checks", out _));
+    }
+
+    [Fact]
     public async Task Staff_with_the_required_role_sign_in_and_get_the_dashboard()
     {
         fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
@@ -38,6 +49,23 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         Assert.Contains(_browser.Visited, u => u.AbsolutePath == "/" + TestIdentityProvider.AuthorizationPath);
         Assert.Contains(_browser.Visited, u => u == fixture.Client.RedirectUri);
         Assert.NotNull(_browser.Cookie(Dashboard, "airisk.staff"));
+    }
+
+    [Fact]
+    public async Task Only_auditors_export_the_audit_trail()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+        using var refused = await _browser.GetAsync(new Uri(Dashboard, "/audit/export.csv"), Ct);
+        using var auditorBrowser = new StaffBrowser();
+        fixture.Provider.User = new TestIdentityUser("staff-aud", "Ada Auditor", [StaffSignInFixture.RequiredRole, StaffSignInFixture.AuditorRole]);
+        (await auditorBrowser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+
+        using var allowed = await auditorBrowser.GetAsync(new Uri(Dashboard, "/audit/export.csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("Ada Auditor", await allowed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +118,21 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         using var again = await _browser.GetAsync(Dashboard, Ct);
         Assert.Equal(HttpStatusCode.Found, again.StatusCode);
         Assert.StartsWith(fixture.Provider.AuthorizationEndpoint.AbsoluteUri, again.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_without_the_role_can_still_sign_out_but_only_with_the_forms_token()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-bob", "Bob Elsewhere", ["finance"]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+
+        using var page = await _browser.GetAsync(new Uri(Dashboard, "signout"), Ct);
+        using var withoutToken = await _browser.PostAsync(new Uri(Dashboard, "signout"), new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"/signout\">", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.NotNull(_browser.Cookie(Dashboard, "airisk.staff"));
     }
 
     public void Dispose() => _browser.Dispose();

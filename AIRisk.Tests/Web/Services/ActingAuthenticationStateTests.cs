@@ -20,7 +20,7 @@ public sealed class ActingAuthenticationStateTests : DashboardTestContext
         await Acting.ActAsAsync(second, Ct);
         await Acting.StopActingAsync();
 
-        var staffId = Acting.Staff.Id;
+        var staffId = Context.Services.GetRequiredService<AIRisk.Web.Services.Identity.StaffContext>().Current.Id;
         var sequence = subjects.Where((s, i) => i == 0 || s != subjects[i - 1]).ToList();
         Assert.Equal([staffId, first.Id, second.Id, staffId], sequence);
     }
@@ -32,7 +32,7 @@ public sealed class ActingAuthenticationStateTests : DashboardTestContext
 
         var principal = (await provider.GetAuthenticationStateAsync()).User;
 
-        Assert.Equal(Acting.Staff.Id, principal.FindFirst(ActingAuthenticationStateProvider.SubjectClaim)!.Value);
+        Assert.Equal(Context.Services.GetRequiredService<AIRisk.Web.Services.Identity.StaffContext>().Current.Id, principal.FindFirst(ActingAuthenticationStateProvider.SubjectClaim)!.Value);
         Assert.Null(principal.FindFirst(ActingAuthenticationStateProvider.ActorClaim));
         Assert.Equal(ActingAuthenticationStateProvider.StaffAuthenticationType, principal.Identity!.AuthenticationType);
     }

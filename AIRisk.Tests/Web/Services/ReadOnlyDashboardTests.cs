@@ -1,11 +1,7 @@
-using AIRisk.Core.Api;
 using AIRisk.Sandbox;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Components.Pages.Workspace;
-using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
 using Bunit;
-using Moq;
 
 namespace AIRisk.Tests.Web.Services;
 
@@ -14,13 +10,7 @@ public sealed class ReadOnlyDashboardTests() : DashboardTestContext(settings: s 
     [Fact]
     public async Task With_writes_disabled_nothing_is_sent_and_the_panel_says_so()
     {
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
-        var workspace = Context.Render<WorkspacePage>();
-        workspace.WaitForAssertion(() =>
-        {
-            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
-            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
-        }, TimeSpan.FromSeconds(10));
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
         var before = Sandbox.State.Requests.Count(RequestKind.Api);
 
         workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");

@@ -2,7 +2,9 @@ using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Components.Shared;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Acting;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Web.Services;
@@ -18,7 +20,8 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     [Fact]
     public async Task An_idle_acting_session_ends_by_itself_and_says_why()
     {
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
+        WatchExpiry();
         var user = Sandbox.User(5);
         await Acting.ActAsAsync(user, Ct);
 
@@ -33,13 +36,14 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     [Fact]
     public async Task Activity_keeps_a_session_alive_until_its_hard_cap()
     {
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
+        WatchExpiry();
         await Acting.ActAsAsync(Sandbox.User(5), Ct);
 
         for (var i = 0; i < 4; i++)
         {
             Time!.Advance(TimeSpan.FromSeconds(40));
-            Acting.Touch();
+            Clock.Touch();
         }
 
         banner.WaitForAssertion(() => Assert.True(Tokens.Current.IsActing));
@@ -49,13 +53,47 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     }
 
     [Fact]
+    public async Task A_session_ends_on_time_with_nothing_on_screen()
+    {
+        WatchExpiry();
+        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+
+        Time!.Advance(TimeSpan.FromSeconds(61));
+
+        await WaitUntilAsync(() => !Tokens.Current.IsActing);
+        Assert.Contains("no activity for 1 min", Acting.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_banner_tooltip_names_the_configured_limits()
+    {
+        var banner = Render<ActingBanner>();
+
+        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+
+        banner.WaitForAssertion(() => Assert.Equal(
+            "The acting session ends after 1 min without activity, or 3 min after it began",
+            banner.Find("[data-testid=session-remaining]").GetAttribute("title")));
+    }
+
+    [Fact]
     public async Task The_banner_counts_the_session_down()
     {
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
         await Acting.ActAsAsync(Sandbox.User(5), Ct);
 
         Time!.Advance(TimeSpan.FromSeconds(15));
 
         banner.WaitForAssertion(() => Assert.Equal("session ends in 0:45 if idle", banner.Find("[data-testid=session-remaining]").TextContent));
+    }
+
+    private void WatchExpiry() => Context.Services.GetRequiredService<ActingSessionExpiry>().Start();
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // The expiry runs on the fake clock's timer thread; poll briefly for its outcome instead of sleeping blindly.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+            await Task.Delay(10, timeout.Token);
     }
 }

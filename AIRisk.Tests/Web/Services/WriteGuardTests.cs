@@ -14,7 +14,7 @@ public sealed class WriteGuardTests() : DashboardTestContext
     [Fact]
     public async Task Writing_is_confirmed_once_per_acting_session_and_recorded_before_it_is_sent()
     {
-        var workspace = await OpenWorkspaceAsync();
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
 
         await SendAsync(workspace, "First question");
         await SendAsync(workspace, "Second question");
@@ -28,7 +28,7 @@ public sealed class WriteGuardTests() : DashboardTestContext
     public async Task A_declined_confirmation_sends_nothing()
     {
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        var workspace = await OpenWorkspaceAsync();
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
         var before = Sandbox.State.Requests.Count(RequestKind.Api);
 
         workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");
@@ -38,19 +38,7 @@ public sealed class WriteGuardTests() : DashboardTestContext
         Assert.Equal(before, Sandbox.State.Requests.Count(RequestKind.Api));
     }
 
-    private async Task<IRenderedComponent<WorkspacePage>> OpenWorkspaceAsync()
-    {
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
-        var workspace = Context.Render<WorkspacePage>();
-        workspace.WaitForAssertion(() =>
-        {
-            Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]"));
-            Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
-        }, TimeSpan.FromSeconds(10));
-        return workspace;
-    }
-
-    private static Task SendAsync(IRenderedComponent<WorkspacePage> workspace, string text)
+    private static Task SendAsync(IRenderedComponent<ActingWorkspace> workspace, string text)
     {
         var before = workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count;
         workspace.Find("[data-testid=chat-input] textarea").Input(text);

@@ -1,5 +1,9 @@
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Locale;
+using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace AIRisk.Web.Components.Layout;
@@ -8,32 +12,79 @@ public sealed partial class MainLayout : IDisposable
 {
     private MudThemeProvider? _theme;
     private bool _darkMode;
-    private bool _drawerOpen = true;
+    private bool _drawerOpen;
+    private StaffLocale _locale = StaffLocale.Unknown;
+    private UsersPanel _usersPanel = default!;
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
 
     [Inject]
+    private ActingSessionClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ActingSessionExpiry Expiry { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override Task OnInitializedAsync()
     {
+        _usersPanel = new UsersPanel(IsOpen: false, EventCallback.Factory.Create(this, CloseUsersPanel));
         Navigation.LocationChanged += OnLocationChanged;
-        return Acting.StartSingleUserModeAsync(CancellationToken.None);
+        Expiry.Start();
+        return Task.CompletedTask;
     }
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
-    private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) => Acting.Touch();
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        Clock.Touch();
+        _drawerOpen = false;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _theme is not null)
-        {
+        if (!firstRender)
+            return;
+        if (_theme is not null)
             _darkMode = await _theme.GetSystemDarkModeAsync();
-            StateHasChanged();
-        }
+        var browser = await JS.InvokeAsync<BrowserLocale>("airiskConsole.locale");
+        _locale = StaffLocale.From(browser.Language, browser.TimeZone);
+        StateHasChanged();
+
+        // The tab's storage is only readable once the page is interactive: a reload resumes its session here, and
+        // single-user mode starts only when there was nothing to resume.
+        if (await Acting.ResumeAsync(CancellationToken.None) is { } resumed)
+            Snackbar.Add($"Resumed acting as {resumed.DisplayName}.", Severity.Info);
+        else
+            await Acting.StartSingleUserModeAsync(CancellationToken.None);
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private void ToggleUsersPanel()
+    {
+        _usersPanel = _usersPanel with { IsOpen = !_usersPanel.IsOpen };
+        // The panel lives on the console page; from another page, open it there.
+        if (_usersPanel.IsOpen && Navigation.ToBaseRelativePath(Navigation.Uri) is var path && !IsConsole(path))
+            Navigation.NavigateTo("/");
+    }
+
+    private void CloseUsersPanel()
+    {
+        if (_usersPanel.IsOpen)
+            _usersPanel = _usersPanel with { IsOpen = false };
+    }
+
+    private static bool IsConsole(string path) => path.Length == 0 || path[0] == '?' || path.StartsWith("act/", StringComparison.Ordinal) || path.StartsWith("workspace", StringComparison.Ordinal);
+
+    private sealed record BrowserLocale(string? Language, string? TimeZone);
 }

@@ -1,4 +1,3 @@
-using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Identity;
 using Microsoft.AspNetCore.Components;
 
@@ -7,12 +6,12 @@ namespace AIRisk.Web.Components.Layout;
 public sealed partial class SignedInStaff
 {
     [Inject]
-    private ActingService Acting { get; set; } = default!;
+    private StaffContext StaffContext { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private StaffMember Staff => Acting.Staff;
+    private StaffMember Staff => StaffContext.Current;
 
     // /signout is a server endpoint, not a component route: leave the circuit for it.
     private void SignOut() => Navigation.NavigateTo("/signout", forceLoad: true);

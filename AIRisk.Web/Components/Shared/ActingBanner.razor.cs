@@ -1,61 +1,53 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Components.Shared;
 
 /// <summary>
-/// Who the dashboard is acting as, read from the same <see cref="TokenState"/> snapshot as the token in use, so the
-/// two cannot disagree. Cannot be dismissed; counts down the token's remaining time.
+/// Who the dashboard is acting as, read from the same <see cref="ActingSession"/> snapshot as the token in use, so
+/// the two cannot disagree. Cannot be dismissed; counts down the token's and the session's remaining time.
 /// </summary>
 public sealed partial class ActingBanner : IDisposable
 {
-    private IDisposable? _subscription;
     private ITimer? _ticker;
-
-    [Inject]
-    private TokenState Tokens { get; set; } = default!;
 
     [Inject]
     private ActingService ActingService { get; set; } = default!;
 
     [Inject]
+    private ActingSessionClock Clock { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ConsolePolicyOptions> Policy { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    /// <summary>The screen's acting view; when absent (rendered on its own), the banner listens to TokenState itself.</summary>
     [CascadingParameter]
-    private ActingView? View { get; set; }
+    private ActingView View { get; set; } = default!;
 
-    private ActingSession Current => View?.Session ?? Tokens.Current;
+    private AIRiskUser? Acting => View.Session.IsActing ? View.Session.User : null;
 
-    private AIRiskUser? Acting => Current.IsActing ? Current.User : null;
+    private AIRiskUser? Switching => View.SwitchingTo;
 
-    private AIRiskUser? Switching => View is null ? Tokens.SwitchingTo : View.SwitchingTo;
+    private string BannerClass => Acting is null ? "acting-banner" : "acting-banner acting-banner--acting";
 
-    private string Remaining => Current.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
+    private string Remaining => View.Session.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
 
-    private string? SessionLeft => ActingService.Clock.IsRunning ? TokenCountdown.DescribeSession(ActingService.Clock.Remaining()) : null;
+    private string? SessionLeft => Clock.IsRunning ? TokenCountdown.DescribeSession(Clock.Remaining()) : null;
 
-    protected override void OnInitialized()
-    {
-        if (View is null)
-            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
-        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-    }
+    private string SessionLimits =>
+        $"The acting session ends after {Policy.Value.IdleTimeout.TotalMinutes:0} min without activity, or {Policy.Value.MaxSession.TotalMinutes:0} min after it began";
+
+    // The countdowns move every second; ending the session on time is ActingSessionExpiry's job, not this display's.
+    protected override void OnInitialized() =>
+        _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
     private Task StopAsync() => ActingService.StopActingAsync();
 
-    // The banner is always on screen, so its one-second tick also enforces the session's idle timeout and cap.
-    private async Task TickAsync()
-    {
-        await ActingService.ExpireIfDueAsync();
-        StateHasChanged();
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _ticker?.Dispose();
-    }
+    public void Dispose() => _ticker?.Dispose();
 }

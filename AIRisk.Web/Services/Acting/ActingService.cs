@@ -1,34 +1,45 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Sessions;
 using AIRisk.Web.Services.Users;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Acting;
 
 /// <summary>
-/// What the UI asks for when staff act as someone: switch (after policy, reason and audit), stop, expiry, and the
-/// single-user start. A failed or refused switch becomes <see cref="LastError"/> and leaves the previous identity in
-/// place; a switch that cannot be audited does not happen. One per circuit.
+/// Starts, switches, resumes and ends acting for this tab, after policy, reason and audit. Each acting session is a
+/// server-side record (the tab keeps only its id) and ends on record with a cause. A failed or refused switch becomes
+/// <see cref="LastError"/> and leaves the previous identity in place; a switch that cannot be audited does not
+/// happen, and its token is never requested. One per circuit.
 /// </summary>
 public sealed partial class ActingService(
     TokenState tokens,
-    UserDirectory directory,
-    AIRiskUsersClient usersClient,
+    UserDirectoryLoader directory,
     StaffContext staff,
     ImpersonationPolicy policy,
     IOptions<ConsolePolicyOptions> policyOptions,
     ActingSessionClock clock,
     IStaffPrompts prompts,
-    IAuditTrail audit,
-    IOptions<AIRiskOptions> options,
+    ActingAudit audit,
+    RecentUsers recent,
+    IActingSessionStore sessions,
+    SessionLeases leases,
+    CircuitIdentity circuit,
+    ITabSessionStorage tab,
     TimeProvider time,
     ILogger<ActingService> logger)
 {
+    private const int LeaseAttempts = 12;
+    private static readonly TimeSpan LeaseRetryDelay = TimeSpan.FromMilliseconds(250);
+
     private bool _singleUserStarted;
+
+    /// <summary>The switch running is single-user mode's start (a sign-in click then retries the whole start).</summary>
+    private bool _startingSingleUser;
 
     /// <summary>Why the last switch failed or the session ended; cleared when a switch starts.</summary>
     public string? LastError { get; private set; }
@@ -36,16 +47,11 @@ public sealed partial class ActingService(
     /// <summary>Raised when <see cref="LastError"/> changes.</summary>
     public event Action? ErrorChanged;
 
-    /// <summary>The single-user mode's user id, if configured: the picker marks it.</summary>
-    public string? ConfiguredUserId => options.Value.UserId;
+    /// <summary>When <see cref="LastError"/> is a sign-in only a click can open: what that click should retry.</summary>
+    public Func<Task>? SignInRetry { get; private set; }
 
-    public StaffMember Staff => staff.Current;
-
-    public ActingSessionClock Clock => clock;
-
-    /// <summary>The shared user list, loading it through this circuit's generic token if needed.</summary>
-    public Task<UserDirectorySnapshot> GetDirectoryAsync(bool refresh, CancellationToken ct) =>
-        directory.GetAsync(usersClient.ListUsersAsync, refresh, ct);
+    /// <summary>The id of this tab's acting session, while one is in force.</summary>
+    public string? SessionId { get; private set; }
 
     /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the previous identity.</summary>
     /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
@@ -54,7 +60,7 @@ public sealed partial class ActingService(
         SetError(null);
         if (policy.Refusal(staff.Current, user) is { } refusal)
         {
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
             SetError($"You may not act as {user.DisplayName}: {refusal}.");
             return false;
         }
@@ -67,24 +73,48 @@ public sealed partial class ActingService(
                 return false;
         }
 
+        var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
+        string? started = null;
         try
         {
-            var applied = await tokens.ActAsAsync(
-                user,
-                c => audit.RecordAsync(Entry(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason), c),
-                ct);
-            if (applied)
+            // Before the token is requested, in one write: a refused audit write mints nothing.
+            await audit.RecordStartAsync(session, ct);
+            started = session.Id;
+            var (previous, previousUser) = (SessionId, tokens.Current.User);
+            var applied = await tokens.ActAsAsync(user, _ =>
+            {
+                // Before the switch is applied, so the screen's render of the new identity shows its session too.
                 clock.Start();
-            return applied;
+                return Task.CompletedTask;
+            }, ct);
+            if (!applied)
+            {
+                await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, user, reason);
+                await EndRecordAsync(session.Id, SessionEndCause.NeverStarted);
+                return false;
+            }
+
+            await EndRecordAsync(previous, SessionEndCause.Switched, previousUser);
+            await BeginAsync(session);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason);
+            return true;
         }
         catch (AuditUnavailableException e)
         {
             SetError($"Did not act as {user.DisplayName}: {e.Message}");
             return false;
         }
+        catch (SignInNeedsClickException e)
+        {
+            // Not a failure of the switch: it waits for the click that lets AIRisk's sign-in window open.
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
+            SetError($"To act as {user.DisplayName}: {e.Message}", _startingSingleUser ? RetrySingleUserModeAsync : () => ActAsAsync(user));
+            return false;
+        }
         catch (AIRiskApiException e)
         {
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message);
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"Could not act as {user.DisplayName}: {e.Message}");
             return false;
         }
@@ -92,16 +122,90 @@ public sealed partial class ActingService(
         {
             // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
             LogSwitchCrashed(e, user.Id);
-            await RecordBestEffortAsync(Entry(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error"), ct);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error");
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log).");
             return false;
+        }
+    }
+
+    /// <summary>
+    /// A reload or reconnect of this tab: takes up the acting session the tab's stored id names, if it is still open,
+    /// is this staff member's, is not held by another connected tab, has not passed its limits and its target is
+    /// still allowed. The token comes from the cache when it is still fresh.
+    /// </summary>
+    /// <returns>The user acting resumed as, or <c>null</c>.</returns>
+    public async Task<AIRiskUser?> ResumeAsync(CancellationToken ct)
+    {
+        if (tokens.Current.IsActing || await tab.ReadAsync() is not { } id)
+            return null;
+        ActingSessionRecord? session;
+        try
+        {
+            session = await sessions.FindAsync(id, ct);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogResumeFailed(e.Message);
+            return null;
+        }
+
+        if (session is null || session.HasEnded || session.StaffId != staff.Current.Id)
+        {
+            LogNotResumed(session is null ? "unknown session" : session.HasEnded ? "session ended" : "another staff member's session");
+            await tab.SaveAsync(null);
+            return null;
+        }
+
+        if (!await TakeLeaseAsync(session.Id, ct))
+        {
+            LogNotResumed("the session is open in another connected tab");
+            return null;
+        }
+        if (clock.LimitPassed(session.StartedUtc, session.LastActivityUtc) is { } limit)
+        {
+            await EndAsync(session, limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap, AuditAction.Expire, clock.Describe(limit));
+            SetError($"Your acting session as {session.Target.DisplayName} ended while you were away: {clock.Describe(limit)}.");
+            return null;
+        }
+
+        if (policy.Refusal(staff.Current, session.Target) is { } refusal)
+        {
+            await EndAsync(session, SessionEndCause.TargetNowProtected, AuditAction.Stop, refusal);
+            SetError($"Stopped acting as {session.Target.DisplayName}: {refusal}.");
+            return null;
+        }
+
+        try
+        {
+            audit.SessionId = session.Id;
+            var applied = await tokens.ActAsAsync(session.Target, async c =>
+            {
+                await audit.RecordAsync(AuditAction.Resumed, AuditOutcome.Succeeded, session.Target, c, session.Reason);
+                clock.Resume(session.StartedUtc, session.LastActivityUtc);
+            }, ct);
+            if (!applied)
+            {
+                audit.SessionId = SessionId;
+                return null;
+            }
+
+            SessionId = session.Id;
+            recent.Add(session.Target);
+            return session.Target;
+        }
+        catch (Exception e) when (e is AuditUnavailableException or AIRiskApiException)
+        {
+            audit.SessionId = SessionId;
+            SetError($"Could not resume acting as {session.Target.DisplayName}: {e.Message}");
+            return null;
         }
     }
 
     public async Task StopActingAsync()
     {
         SetError(null);
-        await EndAsync(AuditAction.Stop, detail: null);
+        await EndCurrentAsync(SessionEndCause.Stopped, AuditAction.Stop, detail: "stopped");
     }
 
     /// <summary>Ends the acting session if its idle timeout or hard cap has passed, and says why.</summary>
@@ -110,32 +214,85 @@ public sealed partial class ActingService(
         // A switch in flight starts a new session; ending the old one now would cancel that click.
         if (tokens.SwitchingTo is not null || clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
             return false;
-        await EndAsync(AuditAction.Expire, why);
+        var cause = clock.Remaining().Limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap;
+        await EndCurrentAsync(cause, AuditAction.Expire, why);
         SetError($"Stopped acting as {user.DisplayName}: {why}.");
         return true;
     }
 
-    /// <summary>Staff did something as the acting user: the idle timeout starts again.</summary>
-    public void Touch() => clock.Touch();
+    /// <summary>
+    /// The tab's circuit is gone (closed, or reloaded: a reload closes the old page's circuit too). Its session ends
+    /// (cause: tab closed) once the grace period has passed without a reload of the tab taking it up.
+    /// </summary>
+    public async Task EndForClosedTabAsync()
+    {
+        if (SessionId is not { } id)
+            return;
+        leases.SetConnected(circuit.Id, connected: false);
+        await Task.Delay(policyOptions.Value.TabClosedGrace, time);
+        if (SessionId == id && leases.Holds(id, circuit.Id))
+            await EndCurrentAsync(SessionEndCause.TabClosed, AuditAction.Stop, detail: "tab closed");
+    }
+
+    /// <summary>Saves staff activity on the session record, so a reload counts the idle time from it.</summary>
+    public async Task RecordActivityAsync(CancellationToken ct)
+    {
+        if (SessionId is not { } id)
+            return;
+        try
+        {
+            await sessions.TouchAsync(id, clock.LastActivity, ct);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogResumeFailed(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Before a user's token is renewed: the session goes on only if it could start now (the target may have become
+    /// protected, the staff member may have lost a role). Otherwise it ends, on record, and no token is requested.
+    /// </summary>
+    public async Task CheckRenewalAsync(ActingSession session, CancellationToken ct)
+    {
+        var target = directory.Current?.ById.GetValueOrDefault(session.User!.Id) ?? session.User!;
+        if (policy.Refusal(staff.Current, target) is { } refusal)
+        {
+            var cause = policy.Refusal(staff.Current, session.User!) is null ? SessionEndCause.TargetNowProtected : SessionEndCause.StaffLostRole;
+            await EndCurrentAsync(cause, AuditAction.Stop, refusal);
+            SetError($"Stopped acting as {target.DisplayName}: {refusal}.");
+            throw new AIRiskApiException($"Stopped acting as {target.DisplayName}: {refusal}.");
+        }
+
+        await audit.RecordBestEffortAsync(AuditAction.TokenRenewed, AuditOutcome.Succeeded, target);
+    }
 
     public void DismissError() => SetError(null);
 
     /// <summary>
-    /// Single-user mode: with <c>USER_ID</c> configured, the circuit starts acting as that user, once. The user list
-    /// supplies the name and role; if it cannot load, the switch still runs with the id alone.
+    /// Single-user mode: with <c>USER_ID</c> configured, the circuit starts acting as that user, once (a reload
+    /// resumes its session instead). The user list supplies the name and role; if it cannot load, the switch still
+    /// runs with the id alone.
     /// </summary>
     public async Task StartSingleUserModeAsync(CancellationToken ct)
     {
-        if (_singleUserStarted || string.IsNullOrWhiteSpace(options.Value.UserId) || tokens.Current.IsActing)
+        if (_singleUserStarted || string.IsNullOrWhiteSpace(directory.ConfiguredUserId) || tokens.Current.IsActing)
             return;
         _singleUserStarted = true;
 
-        var userId = options.Value.UserId;
+        var userId = directory.ConfiguredUserId;
         AIRiskUser user;
         try
         {
-            var snapshot = await GetDirectoryAsync(refresh: false, ct);
-            user = snapshot.ById.GetValueOrDefault(userId) ?? AIRiskUser.FromId(userId);
+            var snapshot = await directory.GetAsync(refresh: false, ct);
+            if (snapshot.ById.GetValueOrDefault(userId) is not { } known)
+            {
+                // A configuration mistake, not a failed switch: said once per page, never tried and recorded again.
+                SetError($"USER_ID is set to '{userId}', which is not a user of this AIRisk instance: fix USER_ID in .env or the environment, or remove it.");
+                return;
+            }
+
+            user = known;
         }
         catch (AIRiskApiException e)
         {
@@ -143,50 +300,104 @@ public sealed partial class ActingService(
             user = AIRiskUser.FromId(userId);
         }
 
-        await ActAsAsync(user, ct);
+        _startingSingleUser = true;
+        try
+        {
+            await ActAsAsync(user, ct);
+        }
+        finally
+        {
+            _startingSingleUser = false;
+        }
     }
 
-    internal AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null) => new()
+    private Task RetrySingleUserModeAsync()
     {
-        AtUtc = time.GetUtcNow(),
-        StaffId = staff.Current.Id,
-        StaffName = staff.Current.Name,
-        Action = action,
-        Outcome = outcome,
-        TargetUserId = target?.Id,
-        TargetUserName = target?.DisplayName,
-        Reason = reason,
-        Detail = detail,
-        Error = error,
-    };
+        _singleUserStarted = false;
+        return StartSingleUserModeAsync(CancellationToken.None);
+    }
 
-    private async Task EndAsync(AuditAction action, string? detail)
+    /// <summary>
+    /// On a reload the old page's connection may not have closed yet when the new one asks: give it a moment before
+    /// concluding that another tab, still connected, holds the session.
+    /// </summary>
+    private async Task<bool> TakeLeaseAsync(string sessionId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (leases.TryTake(sessionId, circuit.Id))
+                return true;
+            if (attempt == LeaseAttempts)
+                return false;
+            await Task.Delay(LeaseRetryDelay, time, ct);
+        }
+    }
+
+
+    private async Task BeginAsync(ActingSessionRecord session)
+    {
+        SessionId = session.Id;
+        audit.SessionId = session.Id;
+        leases.TryTake(session.Id, circuit.Id);
+        recent.Add(session.Target);
+        await tab.SaveAsync(session.Id);
+    }
+
+    private async Task EndCurrentAsync(SessionEndCause cause, AuditAction action, string detail)
     {
         var user = tokens.Current.User;
+        var id = SessionId;
         clock.Stop();
         // Ending an acting session lowers privilege, so it never waits on (or fails with) the audit trail.
         await tokens.StopActingAsync();
+        SessionId = null;
         if (user is not null)
-            await RecordBestEffortAsync(Entry(action, AuditOutcome.Succeeded, user, detail: detail), CancellationToken.None);
+            await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, user, detail: detail);
+        await EndRecordAsync(id, cause);
+        audit.SessionId = null;
+        await tab.SaveAsync(null);
     }
 
-    internal async Task RecordBestEffortAsync(AuditEntry entry, CancellationToken ct)
+    private async Task EndAsync(ActingSessionRecord session, SessionEndCause cause, AuditAction action, string detail)
     {
+        var previous = audit.SessionId;
+        audit.SessionId = session.Id;
+        await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, session.Target, detail: detail);
+        audit.SessionId = previous;
+        await EndRecordAsync(session.Id, cause);
+        await tab.SaveAsync(null);
+    }
+
+    /// <summary>Marks the session ended in the store (and, for a switch, in the audit trail); a failure is logged.</summary>
+    private async Task EndRecordAsync(string? id, SessionEndCause cause, AIRiskUser? switchedFrom = null)
+    {
+        if (id is null)
+            return;
+        leases.Release(id, circuit.Id);
         try
         {
-            await audit.RecordAsync(entry, ct);
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
-            LogAuditLost(entry.Action, entry.Outcome, e.Message);
+            LogEndNotStored(id, cause, e.Message);
+        }
+
+        if (cause == SessionEndCause.Switched)
+        {
+            var current = audit.SessionId;
+            audit.SessionId = id;
+            await audit.RecordBestEffortAsync(AuditAction.Stop, AuditOutcome.Succeeded, switchedFrom, detail: "switched");
+            audit.SessionId = current;
         }
     }
 
-    private void SetError(string? error)
+    private void SetError(string? error, Func<Task>? signInRetry = null)
     {
-        if (error == LastError)
+        if (error == LastError && signInRetry == SignInRetry)
             return;
         LastError = error;
+        SignInRetry = signInRetry;
         ErrorChanged?.Invoke();
     }
 
@@ -196,6 +407,12 @@ public sealed partial class ActingService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
     private partial void LogSwitchCrashed(Exception exception, string userId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
-    private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not resuming the tab's acting session: {Reason}")]
+    private partial void LogNotResumed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session could not be read or touched: {Reason}")]
+    private partial void LogResumeFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The end of acting session {SessionId} ({Cause}) could not be stored: {Reason}")]
+    private partial void LogEndNotStored(string sessionId, SessionEndCause cause, string reason);
 }

@@ -1,6 +1,7 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
-using AIRisk.Core.Auth;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Acting;
@@ -9,7 +10,7 @@ namespace AIRisk.Web.Services.Acting;
 /// Stands before every write as the acting user: writes may be disabled (<c>ALLOW_WRITES=false</c>), need one explicit
 /// confirmation per acting session, and are recorded before they are sent (fail closed).
 /// </summary>
-public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPrompts prompts, IAuditTrail audit, IOptions<ConsolePolicyOptions> policy)
+public sealed class WriteGuard(TokenState tokens, ActingAudit audit, ActingSessionClock clock, IStaffPrompts prompts, IOptions<ConsolePolicyOptions> policy)
 {
     private long _confirmedVersion = -1;
 
@@ -40,7 +41,7 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
 
         try
         {
-            await audit.RecordAsync(acting.Entry(AuditAction.Write, AuditOutcome.Requested, user, detail: what), ct);
+            await audit.RecordAsync(AuditAction.Write, AuditOutcome.Requested, user, ct, detail: what);
         }
         catch (AuditUnavailableException e)
         {
@@ -53,7 +54,7 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
             return "Not sent: the acting user changed.";
         }
 
-        acting.Touch();
+        clock.Touch();
         try
         {
             await write();
@@ -69,8 +70,6 @@ public sealed class WriteGuard(TokenState tokens, ActingService acting, IStaffPr
     }
 
     // The request record already stands, so a lost outcome record is logged, not fatal.
-    private Task RecordOutcomeAsync(AIRisk.Core.Api.AIRiskUser user, string what, string? error) =>
-        acting.RecordBestEffortAsync(
-            acting.Entry(AuditAction.Write, error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, user, detail: what, error: error),
-            CancellationToken.None);
+    private Task RecordOutcomeAsync(AIRiskUser user, string what, string? error) =>
+        audit.RecordBestEffortAsync(AuditAction.Write, error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, user, detail: what, error: error);
 }

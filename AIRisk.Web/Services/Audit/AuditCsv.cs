@@ -6,7 +6,7 @@ namespace AIRisk.Web.Services.Audit;
 /// <summary>Writes audit entries as RFC 4180 CSV. Cells that a spreadsheet would run as a formula are defused.</summary>
 public static class AuditCsv
 {
-    public const string Header = "id,at_utc,staff_id,staff_name,action,outcome,target_user_id,target_user_name,reason,detail,error";
+    public const string Header = "id,at_utc,staff_id,staff_name,action,outcome,target_user_id,target_user_name,reason,detail,error,session_id";
 
     public static async Task WriteAsync(IAsyncEnumerable<AuditEntry> entries, TextWriter writer, CancellationToken ct)
     {
@@ -17,11 +17,12 @@ public static class AuditCsv
                 e.Id.ToString(CultureInfo.InvariantCulture),
                 e.AtUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 Cell(e.StaffId), Cell(e.StaffName), e.Action.ToString(), e.Outcome.ToString(),
-                Cell(e.TargetUserId), Cell(e.TargetUserName), Cell(e.Reason), Cell(e.Detail), Cell(e.Error)));
+                Cell(e.TargetUserId), Cell(e.TargetUserName), Cell(e.Reason), Cell(e.Detail), Cell(e.Error), Cell(e.SessionId)));
         }
     }
 
-    private static string Cell(string? value)
+    /// <summary>One CSV cell: quoted when needed, and prefixed with <c>'</c> when a spreadsheet would run it as a formula.</summary>
+    public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value))
             return "";

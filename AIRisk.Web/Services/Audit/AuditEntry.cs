@@ -25,4 +25,7 @@ public sealed record AuditEntry
     public string? Detail { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The acting session this happened in, if any: its records read as one timeline.</summary>
+    public string? SessionId { get; init; }
 }

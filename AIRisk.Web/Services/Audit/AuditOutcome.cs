@@ -12,4 +12,7 @@ public enum AuditOutcome
 
     /// <summary>Recorded before a write is sent, so a write never happens unrecorded.</summary>
     Requested,
+
+    /// <summary>A newer click replaced this switch before it took effect.</summary>
+    Superseded,
 }

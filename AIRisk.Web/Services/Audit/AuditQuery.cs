@@ -8,4 +8,8 @@ public sealed record AuditQuery(
     DateTimeOffset? FromUtc = null,
     DateTimeOffset? ToUtc = null,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50)
+{
+    /// <summary>One acting session's records only (its timeline).</summary>
+    public string? SessionId { get; init; }
+}

@@ -25,6 +25,8 @@ internal sealed class AuditRow
 
     public string? Error { get; set; }
 
+    public string? SessionId { get; set; }
+
     public static AuditRow From(AuditEntry e) => new()
     {
         AtUtcTicks = e.AtUtc.UtcTicks,
@@ -37,6 +39,7 @@ internal sealed class AuditRow
         Reason = e.Reason,
         Detail = e.Detail,
         Error = e.Error,
+        SessionId = e.SessionId,
     };
 
     public AuditEntry ToEntry() => new()
@@ -52,5 +55,6 @@ internal sealed class AuditRow
         Reason = Reason,
         Detail = Detail,
         Error = Error,
+        SessionId = SessionId,
     };
 }

@@ -6,8 +6,8 @@ namespace AIRisk.Web.Services.Audit;
 
 /// <summary>
 /// The versioned schema of the audit database: each step runs once, in order, in a transaction, and
-/// <c>PRAGMA user_version</c> records how far a file has got. Triggers make the table append-only, so even a bug in
-/// this app cannot rewrite history through SQL.
+/// <c>PRAGMA user_version</c> records how far a file has got. Triggers make the audit log append-only, so even a bug
+/// in this app cannot rewrite history through SQL; acting sessions are current state (their history is the log).
 /// </summary>
 internal static class AuditSchema
 {
@@ -30,6 +30,24 @@ internal static class AuditSchema
         CREATE INDEX ix_audit_log_at ON audit_log (at_utc_ticks);
         CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """,
+        """
+        ALTER TABLE audit_log ADD COLUMN session_id TEXT NULL;
+        CREATE INDEX ix_audit_log_session ON audit_log (session_id);
+        CREATE TABLE acting_session (
+            id TEXT PRIMARY KEY,
+            staff_id TEXT NOT NULL,
+            staff_name TEXT NOT NULL,
+            target_user_id TEXT NOT NULL,
+            target_user_name TEXT NOT NULL,
+            target_role TEXT NULL,
+            target_email TEXT NULL,
+            reason TEXT NULL,
+            started_utc_ticks INTEGER NOT NULL,
+            last_activity_utc_ticks INTEGER NOT NULL,
+            ended_utc_ticks INTEGER NULL,
+            end_cause TEXT NULL
+        );
         """,
     ];
 

@@ -18,6 +18,7 @@ public static class AuditServiceCollectionExtensions
             new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
         services.AddSingleton<SqliteAuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
+        services.AddSingleton<AIRisk.Web.Services.Sessions.IActingSessionStore, SqliteActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
         return services;
     }

@@ -92,6 +92,8 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
             rows = rows.Where(r => r.AtUtcTicks >= from.UtcTicks);
         if (query.ToUtc is { } to)
             rows = rows.Where(r => r.AtUtcTicks <= to.UtcTicks);
+        if (query.SessionId is { } session)
+            rows = rows.Where(r => r.SessionId == session);
         return rows;
     }
 

@@ -8,9 +8,12 @@ namespace AIRisk.Web.Services.Auth;
 /// AIRisk redirects the pop-up to <c>/callback</c>, which hands the code to this waiting flow by its <c>state</c>.
 /// The code is exchanged here, server-side: the browser never sees a token.
 /// </summary>
-public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, AuthorizationStateStore states, IJSRuntime js, BrowserSession browser) : IAuthorizationFlow
+public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, AuthorizationStateStore states, IJSRuntime js, BrowserSession browser, Identity.StaffContext staff) : IAuthorizationFlow
 {
     public bool CanBeShared => false;
+
+    // The token comes from this staff member's own AIRisk sign-in: it is theirs, not every staff member's.
+    public string? CachePartition => staff.Current.Id;
 
     public async Task<AccessToken> RunAsync(string? userId, AccessToken? bearer, CancellationToken ct)
     {
@@ -19,7 +22,7 @@ public sealed class BrowserAuthorizationFlow(AIRiskOAuthClient oauth, Authorizat
         {
             var opened = await js.InvokeAsync<bool>("airiskConsole.openSignIn", ct, oauth.BuildAuthorizeUri(userId, pending.State).ToString());
             if (!opened)
-                throw new AIRiskAuthException("The AIRisk sign-in window was blocked: allow pop-ups for this site and try again.");
+                throw new SignInNeedsClickException();
 
             var code = await pending.Code.WaitAsync(AuthorizationStateStore.Lifetime, ct);
             return await oauth.ExchangeAsync(code, userId, bearer, ct);

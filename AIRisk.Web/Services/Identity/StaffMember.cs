@@ -14,6 +14,9 @@ public sealed record StaffMember(string Id, string Name, IReadOnlySet<string> Ro
     public static StaffMember LocalOperator { get; } =
         new($"local:{Environment.UserName}", $"{Environment.UserName} (local operator)", new HashSet<string>(StringComparer.OrdinalIgnoreCase), IsLocal: true);
 
+    /// <summary>Before a configured sign-in has been read: no roles, so nothing is allowed.</summary>
+    public static StaffMember Nobody { get; } = new("anonymous", "not signed in", new HashSet<string>(StringComparer.OrdinalIgnoreCase), IsLocal: false);
+
     public bool HasRole(string? role) => IsLocal || (role is not null && Roles.Contains(role));
 
     public static StaffMember FromPrincipal(ClaimsPrincipal principal)

@@ -11,10 +11,16 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
 
     public bool IsRunning => _startedAt is not null;
 
-    public void Start()
+    /// <summary>When staff last did something as the user; the idle timeout counts from here.</summary>
+    public DateTimeOffset LastActivity => _lastActivity;
+
+    public void Start() => Resume(time.GetUtcNow(), time.GetUtcNow());
+
+    /// <summary>Takes up a session that began earlier (a reload): its limits keep counting from then.</summary>
+    public void Resume(DateTimeOffset startedAt, DateTimeOffset lastActivity)
     {
-        _startedAt = time.GetUtcNow();
-        _lastActivity = _startedAt.Value;
+        _startedAt = startedAt;
+        _lastActivity = lastActivity;
     }
 
     public void Stop() => _startedAt = null;
@@ -42,10 +48,20 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
         if (!IsRunning)
             return null;
         var (left, limit) = Remaining();
-        if (left > TimeSpan.Zero)
-            return null;
-        return limit == "idle"
-            ? $"no activity for {policy.IdleTimeout.TotalMinutes:0} min"
-            : $"the {policy.MaxSession.TotalMinutes:0}-minute limit of an acting session was reached";
+        return left > TimeSpan.Zero ? null : Describe(limit);
     }
+
+    /// <summary>Which limit a session that began at <paramref name="startedAt"/> has passed by now, if any.</summary>
+    public string? LimitPassed(DateTimeOffset startedAt, DateTimeOffset lastActivity)
+    {
+        var now = time.GetUtcNow();
+        if (now - lastActivity >= policy.IdleTimeout)
+            return "idle";
+        return now - startedAt >= policy.MaxSession ? "cap" : null;
+    }
+
+    /// <summary>How staff read the end of a session at <paramref name="limit"/> (<c>idle</c> or <c>cap</c>).</summary>
+    public string Describe(string limit) => limit == "idle"
+        ? $"no activity for {policy.IdleTimeout.TotalMinutes:0} min"
+        : $"the {policy.MaxSession.TotalMinutes:0}-minute limit of an acting session was reached";
 }

@@ -12,7 +12,17 @@ internal static class ConsolePolicyBinder
         options.AllowWrites = Bool(configuration, ConsolePolicyKeys.AllowWrites, options.AllowWrites);
         options.IdleTimeout = Minutes(configuration, ConsolePolicyKeys.IdleMinutes, options.IdleTimeout);
         options.MaxSession = Minutes(configuration, ConsolePolicyKeys.MaxSessionMinutes, options.MaxSession);
+        options.TabClosedGrace = Minutes(configuration, ConsolePolicyKeys.TabClosedGraceMinutes, options.TabClosedGrace);
         options.AdminRole = configuration[ConsolePolicyKeys.AdminRole] is { Length: > 0 } role ? role.Trim() : options.AdminRole;
+        options.AllowUnknownTargetRole = configuration[ConsolePolicyKeys.ProtectedTargetUnknown] is { Length: > 0 } unknown
+            ? unknown.Trim().ToLowerInvariant() switch
+            {
+                "allow" => true,
+                "protect" => false,
+                _ => throw new OptionsValidationException(ConsolePolicyKeys.ProtectedTargetUnknown, typeof(ConsolePolicyOptions), [$"{ConsolePolicyKeys.ProtectedTargetUnknown} must be 'allow' or 'protect' (got '{unknown}')."]),
+            }
+            : options.AllowUnknownTargetRole;
+        options.AuditorRole = configuration[ConsolePolicyKeys.AuditorRole] is { Length: > 0 } auditor ? auditor.Trim() : options.AuditorRole;
         options.ProtectedTargetRole = configuration[ConsolePolicyKeys.ProtectedTargetRole] is { Length: > 0 } target ? target.Trim() : options.ProtectedTargetRole;
     }
 

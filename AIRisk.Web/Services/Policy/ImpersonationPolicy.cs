@@ -4,20 +4,31 @@ using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Policy;
 
-/// <summary>Decides whether a staff member may act as a target user.</summary>
+/// <summary>
+/// Decides whether a staff member may act as a target user. A target is protected when any of their roles is
+/// <see cref="ConsolePolicyOptions.ProtectedTargetRole"/>, and, failing closed, when no role of theirs could be read
+/// (unless <c>PROTECTED_TARGET_UNKNOWN=allow</c>).
+/// </summary>
 public sealed class ImpersonationPolicy(IOptions<ConsolePolicyOptions> options)
 {
     /// <returns><c>null</c> when allowed, else why not (shown to staff and recorded).</returns>
     public string? Refusal(StaffMember staff, AIRiskUser target)
     {
         var policy = options.Value;
-        if (string.Equals(target.Role, policy.ProtectedTargetRole, StringComparison.OrdinalIgnoreCase) && !staff.HasRole(policy.AdminRole))
-        {
-            return policy.AdminRole is null
-                ? $"acting as a {policy.ProtectedTargetRole} is not allowed (set OPERATOR_ADMIN_ROLE to permit it for a staff role)"
-                : $"acting as a {policy.ProtectedTargetRole} needs the staff role '{policy.AdminRole}'";
-        }
+        if (staff.HasRole(policy.AdminRole))
+            return null;
 
-        return null;
+        var roles = target.Roles.Count > 0 ? target.Roles : target.Role is { } single ? [single] : [];
+        string? what = null;
+        if (roles.Contains(policy.ProtectedTargetRole, StringComparer.OrdinalIgnoreCase))
+            what = $"a {policy.ProtectedTargetRole}";
+        else if (roles.Count == 0 && !policy.AllowUnknownTargetRole)
+            what = $"a user whose role could not be read (they may be a {policy.ProtectedTargetRole}; {ConsolePolicyKeys.ProtectedTargetUnknown}=allow permits it)";
+        if (what is null)
+            return null;
+
+        return policy.AdminRole is null
+            ? $"acting as {what} is not allowed (set {ConsolePolicyKeys.AdminRole} to permit it for a staff role)"
+            : $"acting as {what} needs the staff role '{policy.AdminRole}'";
     }
 }

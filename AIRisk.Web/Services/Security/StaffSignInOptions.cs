@@ -7,6 +7,7 @@ public sealed class StaffSignInOptions
     public const string ClientIdKey = "OPERATOR_OIDC_CLIENT_ID";
     public const string ClientSecretKey = "OPERATOR_OIDC_CLIENT_SECRET";
     public const string RoleKey = "OPERATOR_ROLE";
+    public const string MaxHoursKey = "OPERATOR_SIGNIN_MAX_HOURS";
 
     public string? Authority { get; init; }
 
@@ -17,14 +18,24 @@ public sealed class StaffSignInOptions
     /// <summary>The role or group every staff member needs to use the dashboard at all.</summary>
     public string? RequiredRole { get; init; }
 
+    /// <summary>A staff sign-in ends this long after it began, however active (sliding renewal stops there).</summary>
+    public TimeSpan AbsoluteLifetime { get; init; } = TimeSpan.FromHours(10);
+
+    /// <summary>Outside Development the staff cookie is sent over HTTPS only (behind a TLS-terminating proxy too).</summary>
+    public bool RequireSecureCookie { get; init; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 
-    public static StaffSignInOptions From(IConfiguration configuration) => new()
+    public static StaffSignInOptions From(IConfiguration configuration, bool isDevelopment = true) => new()
     {
         Authority = configuration[AuthorityKey]?.Trim(),
         ClientId = configuration[ClientIdKey]?.Trim(),
         ClientSecret = configuration[ClientSecretKey],
         RequiredRole = configuration[RoleKey]?.Trim(),
+        AbsoluteLifetime = double.TryParse(configuration[MaxHoursKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0
+            ? TimeSpan.FromHours(hours)
+            : TimeSpan.FromHours(10),
+        RequireSecureCookie = !isDevelopment,
     };
 
     /// <returns>Every missing or malformed key; empty when sign-in is off or complete.</returns>

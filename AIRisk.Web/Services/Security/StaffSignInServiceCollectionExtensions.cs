@@ -3,6 +3,7 @@ using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 
@@ -20,7 +21,16 @@ public static class StaffSignInServiceCollectionExtensions
     {
         services.AddSingleton(signIn);
         if (!signIn.IsConfigured)
+        {
+            // The local operator's console answers only to loopback names: a page on another site that resolves its
+            // own name to 127.0.0.1 (DNS rebinding) gets 400, not the console.
+            services.PostConfigure<HostFilteringOptions>(o =>
+            {
+                o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"];
+                o.AllowEmptyHosts = false;
+            });
             return services;
+        }
 
         services.AddAuthentication(o =>
             {
@@ -32,9 +42,12 @@ public static class StaffSignInServiceCollectionExtensions
                 o.Cookie.Name = "airisk.staff";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = signIn.RequireSecureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // Sliding renewal keeps an active sign-in alive, but never past an absolute lifetime from sign-in.
+                o.Events.OnSigningIn = StaffCookieLifetime.StampAsync;
+                o.Events.OnValidatePrincipal = context => StaffCookieLifetime.EnforceAsync(context, signIn.AbsoluteLifetime);
                 // The default redirect to /Account/AccessDenied would itself be denied by the fallback policy, looping.
                 o.Events.OnRedirectToAccessDenied = context => WriteAccessDeniedAsync(context.HttpContext, signIn.RequiredRole!);
             })

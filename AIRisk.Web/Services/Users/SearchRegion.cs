@@ -28,7 +28,15 @@ internal sealed class SearchRegion
             _starts[i] = text.Length;
             foreach (var field in fields(users[i]))
             {
+                var start = text.Length;
                 SearchText.AppendFolded(text, field);
+                // A search term has its control characters dropped; in the text they part words, as a space does.
+                for (var c = start; c < text.Length; c++)
+                {
+                    if (char.IsControl(text[c]))
+                        text[c] = ' ';
+                }
+
                 text.Append(SearchText.Separator);
             }
         }

@@ -7,7 +7,7 @@ namespace AIRisk.Web.Services.Users;
 /// <summary>
 /// An immutable copy of the user list with what search and sort need precomputed once: the search index, the users
 /// of each role and, lazily, one sorted order per column. Shared by every circuit, so 100,000 users cost memory once.
-/// A query finds its matching users first (a set), then walks the sort order once to cut the page.
+/// A query finds its matching users first (a set, counted), then walks the sort order only until the page is full.
 /// </summary>
 public sealed class UserDirectorySnapshot
 {
@@ -15,9 +15,10 @@ public sealed class UserDirectorySnapshot
     private readonly FrozenDictionary<string, UserSet> _byRole;
     private readonly ConcurrentDictionary<UserSortColumn, int[]> _orders = new();
 
-    public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users)
+    public UserDirectorySnapshot(IReadOnlyList<AIRiskUser> users, DateTimeOffset loadedAt)
     {
         Users = users;
+        LoadedAt = loadedAt;
         _search = new UserSearchIndex(users);
         ById = users.GroupBy(u => u.Id, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Roles = [.. users.Select(u => u.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase)];
@@ -29,6 +30,11 @@ public sealed class UserDirectorySnapshot
     public FrozenDictionary<string, AIRiskUser> ById { get; }
 
     public IReadOnlyList<string> Roles { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The characters a keystroke scans: every user's folded searchable text.</summary>
+    internal UserSearchIndex Search => _search;
 
     public UserPage Query(UserQuery query)
     {
@@ -79,7 +85,11 @@ public sealed class UserDirectorySnapshot
     /// <summary>The users matching the search and the role; <c>null</c> when neither narrows it (everyone).</summary>
     private UserSet? Matches(UserQuery query)
     {
-        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Control characters in the data are spaces in the index; in a term they are dropped.
+        var terms = SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => new string([.. t.Where(c => !char.IsControl(c))]))
+            .Where(t => t.Length > 0)
+            .ToArray();
         var found = _search.Match(terms);
         if (query.Role is null)
             return found;
@@ -120,7 +130,7 @@ public sealed class UserDirectorySnapshot
     {
         UserSortColumn.Email => user.Email ?? "",
         UserSortColumn.Role => user.Role ?? "",
-        UserSortColumn.Company => user.Company ?? "",
+        UserSortColumn.Company => user.Company ?? user.CompanyId ?? "",
         UserSortColumn.Id => user.Id,
         _ => user.DisplayName,
     };

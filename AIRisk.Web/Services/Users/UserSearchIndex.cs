@@ -7,11 +7,11 @@ namespace AIRisk.Web.Services.Users;
 /// <summary>
 /// The folded searchable text of every user in one contiguous string, so a keystroke is a vectorized pass over
 /// memory per term rather than a call per user. Ids have a region of their own after the other fields (display
-/// name, email, user name, role), which a term that cannot occur in an id skips. Each field ends with
+/// name, email, user name, roles), which a term that cannot occur in an id skips. Each field ends with
 /// <see cref="SearchText.Separator"/>, which no folded term contains, so a term never matches across two fields or
 /// two users.
 /// </summary>
-public sealed class UserSearchIndex
+internal sealed class UserSearchIndex
 {
     /// <summary>Below one candidate in this many users, checking each candidate's own text beats another full pass.</summary>
     private const int SparseRatio = 32;
@@ -33,7 +33,7 @@ public sealed class UserSearchIndex
     public int Count { get; }
 
     /// <summary>The users whose text contains every one of the folded <paramref name="terms"/>; <c>null</c> when there are none (everyone).</summary>
-    internal UserSet? Match(IReadOnlyList<string> terms)
+    public UserSet? Match(IReadOnlyList<string> terms)
     {
         UserSet? found = null;
         // Longest first: usually the rarest, so the later terms often have few candidates to check one by one.
@@ -77,12 +77,15 @@ public sealed class UserSearchIndex
         yield return user.DisplayName;
         yield return user.Email;
         // Often the email itself (as in the sandbox): the same text twice would only lengthen every pass.
-        if (UserName(user) is { } userName && userName != user.Email)
+        if (UserName(user) is { } userName && userName != user.Email && userName != user.DisplayName)
             yield return userName;
-        yield return user.Role;
+        if (user.Roles.Count == 0)
+            yield return user.Role;
+        foreach (var role in user.Roles)
+            yield return role;
     }
 
-    /// <summary>Kept in the details only when it differs from the display name (see <see cref="UserListReader"/>).</summary>
+    /// <summary>The user name as ListUsers sent it, kept in the details.</summary>
     private static string? UserName(AIRiskUser user)
     {
         foreach (var (name, value) in user.Details)

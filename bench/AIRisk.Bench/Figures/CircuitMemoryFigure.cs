@@ -15,20 +15,16 @@ namespace AIRisk.Bench.Figures;
 /// </summary>
 public sealed class CircuitMemoryFigure(BenchSettings settings)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const int WarmUpPages = 2;
     private const double Megabyte = 1024 * 1024;
-
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     public async Task RunAsync(FigureReport report, CancellationToken ct)
     {
         (string Name, int Users, double GoalMb)[] cases = [("circuit_memory_mb", 40, 5), ("circuit_memory_100k_mb", 100_000, 10)];
-        if (!File.Exists(Chromium))
+        if (!BenchChromium.Exists)
         {
             foreach (var (name, _, goal) in cases)
-                report.Add(Figure.Skip(name, "MB", Goal.Max(goal, "MB"), $"no {Chromium}"));
+                report.Add(Figure.Skip(name, "MB", Goal.Max(goal, "MB"), $"no {BenchChromium.Path}"));
             return;
         }
 
@@ -53,12 +49,7 @@ public sealed class CircuitMemoryFigure(BenchSettings settings)
     {
         await using var sandbox = await BenchSandbox.StartAsync(settings.Latency, userCount: users, ct: ct);
         await using var app = await WebAppProcess.StartAsync(sandbox.CoreSettings(), ct: ct);
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await BenchChromium.LaunchAsync(playwright);
 
         for (var i = 0; i < WarmUpPages; i++)
             await OpenUsersPageAsync(browser, app.BaseAddress);

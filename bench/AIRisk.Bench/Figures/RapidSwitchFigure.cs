@@ -5,6 +5,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Components.Pages.Workspace;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Users;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ using MudBlazor.Services;
 namespace AIRisk.Bench.Figures;
 
 /// <summary>
-/// <c>rapid_switch_correct</c>: the real ActingBanner and WorkspacePage rendered with bUnit over the dashboard's real
+/// <c>rapid_switch_correct</c>: the real ActingBanner and ActingWorkspace rendered with bUnit over the dashboard's real
 /// services (one circuit) against the sandbox with jittered latency, so responses come back out of order. Each burst
 /// fires overlapping clicks (<c>ActingService.ActAsAsync</c> on the renderer's dispatcher, as a click runs) with
 /// small random gaps, waits until the screen settles, and checks that the banner, the token in force and the rendered
@@ -37,10 +38,10 @@ public sealed class RapidSwitchFigure(BenchSettings settings)
         await using var context = CreateContext(sandbox);
         var acting = context.Services.GetRequiredService<ActingService>();
         var tokens = context.Services.GetRequiredService<TokenState>();
-        await acting.GetDirectoryAsync(refresh: false, ct);
+        await context.Services.GetRequiredService<UserDirectoryLoader>().GetAsync(refresh: false, ct);
         context.Render<MudPopoverProvider>();
         var host = context.Render<RapidSwitchHost>();
-        var workspace = host.FindComponent<WorkspacePage>();
+        var workspace = host.FindComponent<ActingWorkspace>();
         var lastUpdate = Stopwatch.GetTimestamp();
         workspace.OnMarkupUpdated += (_, _) => Interlocked.Exchange(ref lastUpdate, Stopwatch.GetTimestamp());
         var quiet = (latency + jitter) * 2;

@@ -20,7 +20,7 @@ public class SearchKeystrokeBenchmark
     {
         using var stream = new MemoryStream(UserListJson.Bytes, writable: false);
         var users = await UserListReader.ReadAsync(stream, CancellationToken.None);
-        _snapshot = new UserDirectorySnapshot(users);
+        _snapshot = new UserDirectorySnapshot(users, DateTimeOffset.UtcNow);
         // The page's first render queries with the default sort, building that order before anyone types.
         _snapshot.Query(new UserQuery());
 

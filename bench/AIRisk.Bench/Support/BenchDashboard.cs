@@ -14,6 +14,7 @@ internal static class BenchDashboard
 {
     public static IServiceCollection AddBenchDashboard(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
+        services.AddScoped<AIRisk.Web.Services.Sessions.ITabSessionStorage, MemoryTabStorage>();
         services.AddAIRiskDashboard(configuration);
         services.AddAIRiskAudit(
             new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = dataDirectory }).Build(),

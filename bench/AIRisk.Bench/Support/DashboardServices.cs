@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,7 @@ public sealed class DashboardServices : IAsyncDisposable
         public AIRiskChatClient Chat => scope.ServiceProvider.GetRequiredService<AIRiskChatClient>();
 
         /// <summary>What showing the users page does first: the generic token and the shared user list.</summary>
-        public Task WarmUpAsync(CancellationToken ct) => Acting.GetDirectoryAsync(refresh: false, ct);
+        public Task WarmUpAsync(CancellationToken ct) => scope.ServiceProvider.GetRequiredService<UserDirectoryLoader>().GetAsync(refresh: false, ct);
 
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }

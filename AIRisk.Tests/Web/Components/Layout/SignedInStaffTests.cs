@@ -51,12 +51,12 @@ public sealed class SignedInStaffTests : DashboardTestContext
     {
         SignInAsTheCircuitDoes("staff-ann", "Ann Support", "airisk-console");
         var staff = Context.Render<SignedInStaff>();
-        var user = Sandbox.User(2);
+        var user = Sandbox.User(Sandbox.State.Data.Users.ToList().FindIndex(u => u.Role == "User"));
 
         await Acting.ActAsAsync(user, Ct);
 
         Assert.True(Tokens.Current.IsActing);
-        Assert.Equal("staff-ann", Acting.Staff.Id);
+        Assert.Equal("staff-ann", Context.Services.GetRequiredService<AIRisk.Web.Services.Identity.StaffContext>().Current.Id);
         staff.Render();
         Assert.Equal("staff-ann", staff.Find("[data-testid=staff-member]").GetAttribute("data-staff-id"));
         Assert.DoesNotContain(user.DisplayName, staff.Find("[data-testid=staff-member]").TextContent, StringComparison.Ordinal);

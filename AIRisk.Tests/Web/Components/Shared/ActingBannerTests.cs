@@ -10,7 +10,7 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
     [Fact]
     public void Acting_as_nobody_shows_an_empty_user_id()
     {
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
 
         Assert.Equal("", banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id"));
         Assert.Contains("Not acting as anyone", banner.Markup, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
     public async Task Shows_progress_while_switching_and_then_the_user_with_the_time_left()
     {
         var user = Sandbox.User(2);
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
 
         var switching = Acting.ActAsAsync(user, Ct);
         banner.WaitForAssertion(() => Assert.Contains(user.DisplayName, banner.Find("[data-testid=switching-to]").TextContent, StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
     public async Task Stop_acting_clears_the_banner()
     {
         await Acting.ActAsAsync(Sandbox.User(2), Ct);
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
 
         banner.Find("[data-testid=stop-acting]").Click();
 

@@ -15,12 +15,12 @@ public sealed class SingleUserModeTests : DashboardTestContext
     [Fact]
     public async Task The_configured_user_is_active_from_the_start_and_shown_marked_in_the_picker()
     {
-        var banner = Context.Render<ActingBanner>();
+        var banner = Render<ActingBanner>();
 
         await Acting.StartSingleUserModeAsync(Ct);
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
 
-        var expected = Acting.ConfiguredUserId!;
+        var expected = Users.ConfiguredUserId!;
         banner.WaitForAssertion(() => Assert.Equal(expected, banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
         page.WaitForAssertion(() => Assert.Equal("true", page.Find($"[data-testid=user-row][data-user-id='{expected}']").GetAttribute("aria-current")));
     }

@@ -10,7 +10,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Lists_users_with_a_count()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
 
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=user-row]").Count));
         Assert.Equal($"{Sandbox.State.Data.Users.Count} users", page.Find("[data-testid=user-count]").TextContent.Trim());
@@ -19,7 +19,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Search_ignores_accents_and_case()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("ZOE");
@@ -36,7 +36,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void Search_finds_a_user_by_id()
     {
         var target = Sandbox.State.Data.Users[17];
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input(target.Id[..13]);
@@ -47,7 +47,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void Sorting_by_name_twice_reverses_the_order()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         var ascending = page.FindAll("[data-testid=user-name]").Select(n => n.TextContent).ToList();
 
@@ -65,7 +65,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void A_search_with_no_match_says_so()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("no-such-person-xyz");
@@ -76,7 +76,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     [Fact]
     public void A_name_that_looks_like_HTML_is_shown_as_text()
     {
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
         page.Find("[data-testid=user-search] input").Input("bold");
@@ -93,7 +93,7 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_failed_load_shows_the_error_and_retry_recovers()
     {
         Sandbox.State.Faults.FailNext("/api/Users/ListUsers", 3, FaultKind.Status, 503);
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.Contains("503", page.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=refresh-users]").Click();
@@ -103,13 +103,37 @@ public sealed class UsersPageTests() : DashboardTestContext
     }
 
     [Fact]
+    public void A_rows_details_list_exactly_the_fields_ListUsers_sent_with_their_values()
+    {
+        var target = Sandbox.State.Data.Users.First(u => u.Naming == UserNaming.DisplayName);
+        var page = Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
+        page.Find("[data-testid=user-search] input").Input(target.Id);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=user-details-toggle]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
+        var details = page.Find("[data-testid=user-details]");
+        var shown = details.QuerySelectorAll("dt").Zip(details.QuerySelectorAll("dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToDictionary();
+        string[] sent = ["id", "userName", "email", "firstName", "lastName", "displayName", "role", "companyId", "company", "lastLogin"];
+        Assert.Equal(sent.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(target.UserName, shown["userName"]);
+        Assert.Equal(target.FirstName, shown["firstName"]);
+        Assert.Equal(target.LastName, shown["lastName"]);
+        Assert.Equal(target.DisplayName, shown["displayName"]);
+        Assert.Equal(target.Email, shown["email"]);
+        Assert.Equal(target.Role, shown["role"]);
+    }
+
+    [Fact]
     public void A_rows_details_show_the_fields_this_dashboard_does_not_map()
     {
         var target = Sandbox.State.Data.Users[0];
-        var page = Context.Render<UsersPage>();
+        var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
 
         page.Find("[data-testid=user-details-toggle]").Click();
 

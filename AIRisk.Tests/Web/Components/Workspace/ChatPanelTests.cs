@@ -10,7 +10,7 @@ public sealed class ChatPanelTests() : DashboardTestContext(sandbox: o => o.Stre
     public async Task The_reply_streams_in_piece_by_piece_and_is_then_stored()
     {
         await Acting.ActAsAsync(Sandbox.User(2), Ct);
-        var workspace = Context.Render<WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         var partials = new HashSet<string>();
         workspace.OnMarkupUpdated += (_, _) =>
@@ -37,7 +37,7 @@ public sealed class ChatPanelTests() : DashboardTestContext(sandbox: o => o.Stre
     [Fact]
     public void With_no_user_active_the_workspace_asks_to_pick_one()
     {
-        var workspace = Context.Render<WorkspacePage>();
+        var workspace = Render<ActingWorkspace>();
 
         Assert.Contains("Pick a user", workspace.Find("[data-testid=workspace-empty]").TextContent, StringComparison.Ordinal);
     }

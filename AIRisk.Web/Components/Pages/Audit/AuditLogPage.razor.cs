@@ -1,4 +1,9 @@
+using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Policy;
+using Microsoft.Extensions.Options;
+using AIRisk.Web.Services.Locale;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
@@ -17,12 +22,54 @@ public sealed partial class AuditLogPage
     [Inject]
     private IAuditTrail Audit { get; set; } = default!;
 
+    [Inject]
+    private ActingAudit Records { get; set; } = default!;
+
+    [Inject]
+    private StaffContext Staff { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ConsolePolicyOptions> Policy { get; set; } = default!;
+
+    private string? _refusal;
+    private string? _session;
+
+    [CascadingParameter]
+    private StaffLocale? Locale { get; set; }
+
+    // The picked days are the staff member's own days, from their midnight to the next.
     private AuditQuery Query => new(
         _staff,
         _target,
         _outcome,
-        _range?.Start is { } start ? new DateTimeOffset(DateTime.SpecifyKind(start.Date, DateTimeKind.Utc)) : null,
-        _range?.End is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end.Date.AddDays(1).AddTicks(-1), DateTimeKind.Utc)) : null);
+        _range?.Start is { } start ? (Locale ?? StaffLocale.Unknown).StartOfDay(start) : null,
+        _range?.End is { } end ? (Locale ?? StaffLocale.Unknown).StartOfDay(end.AddDays(1)).AddTicks(-1) : null)
+    {
+        SessionId = _session,
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!Policy.Value.MayReadAudit(Staff.Current))
+        {
+            _refusal = $"Reading the audit trail needs the role set in {ConsolePolicyKeys.AuditorRole}" +
+                       (Policy.Value.AuditorRole is { } role ? $" ('{role}')." : "; it is not configured, so nobody signed in may.");
+            return;
+        }
+
+        try
+        {
+            // Who read the trail is part of the trail; a reading that cannot be recorded is not shown.
+            await Records.RecordAsync(AuditAction.AuditRead, AuditOutcome.Succeeded, null, CancellationToken.None, detail: "opened the audit page");
+        }
+        catch (AuditUnavailableException e)
+        {
+            _refusal = e.Message;
+        }
+    }
+
+    /// <summary>Shows one acting session as a timeline: start, views, writes, end (or every session again).</summary>
+    private Task ShowSessionAsync(string? sessionId) => FilterAsync(() => _session = sessionId);
 
     private string ExportHref => QueryHelpers.AddQueryString("/audit/export.csv", new Dictionary<string, string?>
     {
@@ -31,6 +78,7 @@ public sealed partial class AuditLogPage
         ["outcome"] = _outcome?.ToString(),
         ["from"] = Query.FromUtc?.ToString("O"),
         ["to"] = Query.ToUtc?.ToString("O"),
+        ["session"] = _session,
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct)

@@ -27,107 +27,45 @@ public sealed partial class UsersPage : IDisposable
     private static readonly int[] PageSizes = [25, 50, 100];
 
     private readonly CancellationTokenSource _disposed = new();
-    private IDisposable? _subscription;
-    private UserDirectorySnapshot? _snapshot;
-    private UserQuery _query = new();
-    private UserPage? _page;
-    private bool _loading;
-    private string? _error;
+    private UserTable _table = default!;
     private string? _expanded;
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
 
     [Inject]
-    private TokenState Tokens { get; set; } = default!;
+    private UserDirectoryLoader Directory { get; set; } = default!;
 
-    /// <summary>The screen's acting view; when absent (rendered on its own), the page listens to TokenState itself.</summary>
     [CascadingParameter]
-    private ActingView? View { get; set; }
+    private ActingView View { get; set; } = default!;
 
-    private ActingSession Current => View?.Session ?? Tokens.Current;
+    private ActingSession Current => View.Session;
 
-    private AIRiskUser? SwitchingTo => View is null ? Tokens.SwitchingTo : View.SwitchingTo;
+    private AIRiskUser? SwitchingTo => View.SwitchingTo;
 
-    private int PageCount => _page is null ? 1 : Math.Max(1, (_page.Matching + _query.PageSize - 1) / _query.PageSize);
-
-    private string CountText => _page is null
-        ? ""
-        : _page.Matching == _page.Total
-            ? string.Format(CultureInfo.CurrentCulture, "{0:N0} users", _page.Total)
-            : string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} users", _page.Matching, _page.Total);
-
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync()
     {
-        if (View is null)
-            _subscription = Tokens.NotifyOnChange(() => InvokeAsync(StateHasChanged));
-        await LoadAsync(refresh: false);
+        _table = new UserTable(Directory, PageSizes[0]);
+        return _table.LoadAsync(refresh: false, Current.User?.Id ?? Directory.ConfiguredUserId, _disposed.Token);
     }
 
-    private async Task LoadAsync(bool refresh)
-    {
-        _loading = true;
-        _error = null;
-        try
-        {
-            _snapshot = await Acting.GetDirectoryAsync(refresh, _disposed.Token);
-            if (!refresh && (Current.User?.Id ?? Acting.ConfiguredUserId) is { } preselected && _snapshot.PageOf(preselected, _query) is { } page)
-                _query = _query with { Page = page };
-            Requery();
-        }
-        catch (AIRiskApiException e)
-        {
-            _error = e.Message;
-        }
-        finally
-        {
-            _loading = false;
-        }
-    }
-
-    private void Requery() => _page = _snapshot?.Query(_query);
-
-    private Task RefreshAsync() => LoadAsync(refresh: true);
-
-    private void Search(string? text)
-    {
-        _query = _query with { Search = text, Page = 0 };
-        Requery();
-    }
-
-    private void FilterRole(string? role)
-    {
-        _query = _query with { Role = string.IsNullOrEmpty(role) ? null : role, Page = 0 };
-        Requery();
-    }
-
-    private void Sort(UserSortColumn column)
-    {
-        _query = _query with { SortBy = column, Descending = _query.SortBy == column && !_query.Descending, Page = 0 };
-        Requery();
-    }
-
-    private void GoToPage(int page)
-    {
-        _query = _query with { Page = page - 1 };
-        Requery();
-    }
-
-    private void Resize(int size)
-    {
-        _query = _query with { PageSize = size, Page = 0 };
-        Requery();
-    }
+    private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
 
     // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
     private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
     private void ToggleDetails(string userId) => _expanded = _expanded == userId ? null : userId;
 
-    /// <summary>Everything ListUsers said about the user, including fields this dashboard does not map.</summary>
+    /// <summary>Every field ListUsers sent about the user: those the table maps, then the others (names included) as sent.</summary>
     private static IEnumerable<(string Name, string Value)> DetailsOf(AIRiskUser user)
     {
         yield return ("id", user.Id);
+        if (user.Email is { } email)
+            yield return ("email", email);
+        if (user.Roles.Count > 0)
+            yield return (user.Roles.Count == 1 ? "role" : "roles", string.Join(", ", user.Roles));
+        if (user.Company is { } company)
+            yield return ("company", company);
         if (user.CompanyId is { } companyId)
             yield return ("companyId", companyId);
         foreach (var (name, value) in user.Details)
@@ -138,15 +76,8 @@ public sealed partial class UsersPage : IDisposable
 
     private string RowClass(AIRiskUser user) => IsActive(user) ? "user-row--active" : "";
 
-    private string SortIcon(UserSortColumn column) => _query.SortBy != column
-        ? Icons.Material.Filled.UnfoldMore
-        : _query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
-
-    private string AriaSort(UserSortColumn column) => _query.SortBy != column ? "none" : _query.Descending ? "descending" : "ascending";
-
     public void Dispose()
     {
-        _subscription?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }

@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Text;
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
@@ -11,21 +15,29 @@ using Microsoft.JSInterop;
 namespace AIRisk.Web.Components.Pages.Workspace;
 
 /// <summary>
-/// One conversation as the acting user: its messages, and a chat whose AI reply renders piece by piece as AIRisk
-/// streams it. A switch cancels a reply still streaming, and nothing of it is shown under the new identity.
+/// One conversation as the acting user: its messages, and a chat whose AI reply renders as AIRisk streams it (at
+/// most ~20 renders a second). The streamed reply stays on screen until the stored conversation holds it. A switch
+/// cancels a reply still streaming, and nothing of it is shown under the new identity.
 /// </summary>
-public sealed partial class ChatPanel
+public sealed partial class ChatPanel : IAsyncDisposable
 {
+    private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(50);
+
     private Conversation? _conversation;
     private List<ChatMessage> _messages = [];
-    private string? _streaming;
+    private StringBuilder? _streaming;
     private string? _input;
     private string? _agentId;
     private bool _loading;
     private bool _sending;
     private string? _error;
+    private string? _notice;
     private string? _shownDraft;
+    private string? _opening;
+    private int _exchange;
     private ElementReference _messagesElement;
+    private ElementReference _inputElement;
+    private DotNetObjectReference<ChatPanel>? _self;
     private (int Messages, int Streamed) _scrolledAt;
 
     [Inject]
@@ -41,7 +53,13 @@ public sealed partial class ChatPanel
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
-    private ActingService Acting { get; set; } = default!;
+    private ActingSessionClock Clock { get; set; } = default!;
+
+    [Inject]
+    private ActingAudit Audit { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Parameter]
     public string? ConversationId { get; set; }
@@ -61,6 +79,10 @@ public sealed partial class ChatPanel
 
     private string UserName => Session.User?.DisplayName ?? "User";
 
+    private int MaxMessageChars => Options.Value.MaxMessageChars;
+
+    private bool InputTooLong => (_input?.Length ?? 0) > MaxMessageChars;
+
     protected override Task OnIdentityChangedAsync(ActingSession session, CancellationToken ct)
     {
         _conversation = null;
@@ -69,8 +91,11 @@ public sealed partial class ChatPanel
         _input = null;
         _agentId = null;
         _error = null;
+        _notice = null;
         _sending = false;
         _loading = false;
+        _opening = null;
+        _exchange++;
         return Task.CompletedTask;
     }
 
@@ -83,11 +108,13 @@ public sealed partial class ChatPanel
             _agentId = null;
         }
 
-        if (ConversationId == _conversation?.Id || _sending)
+        // Re-renders while a conversation loads (a token renewal re-renders the screen) must not fetch it again.
+        if (ConversationId == _conversation?.Id || ConversationId == _opening || _sending)
             return;
         if (ConversationId is null)
         {
             _conversation = null;
+            _opening = null;
             _messages = [];
             return;
         }
@@ -97,29 +124,53 @@ public sealed partial class ChatPanel
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var now = (_messages.Count, _streaming?.Length ?? -1);
-        if (now == _scrolledAt)
-            return;
-        _scrolledAt = now;
         try
         {
+            if (firstRender)
+            {
+                _self = DotNetObjectReference.Create(this);
+                await JS.InvokeVoidAsync("airiskConsole.watchPaste", _inputElement, _self);
+            }
+
+            var now = (_messages.Count, _streaming?.Length ?? -1);
+            if (now == _scrolledAt)
+                return;
+            _scrolledAt = now;
             await JS.InvokeVoidAsync("airiskConsole.scrollToEnd", _messagesElement);
         }
         catch (JSDisconnectedException)
         {
-            // The browser went away; there is nothing to scroll.
+            // The browser went away; there is nothing to scroll or watch.
         }
     }
 
+    /// <summary>The browser cut a paste to the input's maximum length: say so instead of sending less than staff think.</summary>
+    [JSInvokable]
+    public Task PasteTruncated(int pastedLength) => InvokeAsync(() =>
+    {
+        _error = string.Format(CultureInfo.CurrentCulture,
+            "The pasted text has {0:N0} characters; a message can have at most {1:N0}, so it was cut to fit. Check the end of your message before sending.",
+            pastedLength, MaxMessageChars);
+        StateHasChanged();
+    });
+
     private async Task OpenAsync(string conversationId)
     {
-        Acting.Touch();
+        _opening = conversationId;
+        Clock.Touch();
         _loading = true;
         _error = null;
-        var version = Session.Version;
-        await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
-        if (Session.Version == version)
-            _loading = false;
+        _notice = null;
+        var ticket = Ticket();
+        var shown = await LoadAsync(ct => Chat.GetConversationAsync(conversationId, ct), Show, e => _error = e.Message);
+        if (!ticket.IsCurrent)
+            return;
+        if (_opening == conversationId)
+            _opening = null;
+        _loading = false;
+        // Which of a user's conversations staff read is part of the record.
+        if (shown && _conversation is { } conversation)
+            await Audit.RecordBestEffortAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Session.User, detail: $"conversation {conversation.Id} “{conversation.Title}”");
     }
 
     private void Show(Conversation conversation)
@@ -139,59 +190,119 @@ public sealed partial class ChatPanel
         var text = _input?.Trim();
         if (string.IsNullOrEmpty(text) || _sending)
             return;
+        if (text.Length > MaxMessageChars)
+        {
+            _error = string.Format(CultureInfo.CurrentCulture, "This message has {0:N0} characters; AIRisk accepts at most {1:N0}. Shorten it and send again.", text.Length, MaxMessageChars);
+            return;
+        }
 
-        var version = Session.Version;
-        var ct = IdentityCancellation;
+        var ticket = Ticket();
         _sending = true;
         _error = null;
-        try
-        {
-            var what = _conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}";
-            _error = await Writes.RunAsync(what, () => AskAsync(text, version, ct), ct);
-        }
-        catch (AIRiskApiException e)
-        {
-            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
-            if (IsCurrent(version, ct))
-                _error = e.Message;
-        }
-        catch (OperationCanceledException) when (!IsCurrent(version, ct))
-        {
-            // The identity changed mid-reply; OnIdentityChangedAsync already cleared the panel.
-        }
-        finally
-        {
-            if (IsCurrent(version, ct))
-            {
-                _streaming = null;
-                _sending = false;
-            }
-        }
+        _notice = null;
+        StreamedExchange? exchange = null;
+        var what = _conversation is null ? "new conversation and question" : $"question in conversation {_conversation.Id}";
+        await WriteAsync(what, async t => exchange = await AskAsync(text, t));
+        if (!ticket.IsCurrent)
+            return;
+        _streaming = null;
+        _sending = false;
+        // A read, not part of the write: the input is free again while the stored copy is looked for.
+        if (exchange is not null)
+            await RunAsync(t => PickUpStoredReplyAsync(exchange, t), e => _notice = $"The stored copy of this reply could not be read: {e.Message}");
     }
 
-    private async Task AskAsync(string text, long version, CancellationToken ct)
+    /// <summary>Every write as the user goes through here: confirmation, audit, and errors shown only for the identity on screen.</summary>
+    private Task WriteAsync(string what, Func<IdentityTicket, Task> write) => RunAsync(async ticket =>
     {
-        var conversation = _conversation ?? await StartConversationAsync(text, ct);
-        if (conversation is null || !IsCurrent(version, ct))
-            return;
+        var refused = await Writes.RunAsync(what, () => write(ticket), ticket.Token);
+        if (refused is not null && ticket.IsCurrent)
+            _error = refused;
+    }, e => _error = e.Message);
 
+    /// <returns>The exchange whose stored copy is still to be picked up, or <c>null</c>.</returns>
+    private async Task<StreamedExchange?> AskAsync(string text, IdentityTicket ticket)
+    {
+        var conversation = _conversation ?? await StartConversationAsync(text, ticket.Token);
+        if (conversation is null || !ticket.IsCurrent)
+            return null;
+
+        var number = ++_exchange;
+        var shownBefore = _messages.Count;
+        var question = new ChatMessage(null, MessageRole.User, text, null, [], null);
         _input = null;
-        _messages.Add(new ChatMessage(null, MessageRole.User, text, null, [], null));
-        _streaming = "";
+        _messages.Add(question);
+        _streaming = new StringBuilder();
         StateHasChanged();
 
-        await foreach (var piece in Chat.AskAgentAsync(conversation.Id, text, ct))
+        var cutOff = await StreamReplyAsync(conversation.Id, text, ticket);
+        if (!ticket.IsCurrent)
+            return null;
+
+        var reply = new ChatMessage(null, MessageRole.AI, MessageText.StripCitationMarkers(_streaming.ToString()), null, [], null);
+        _messages.Add(reply);
+        _streaming = null;
+        if (cutOff)
         {
-            if (!IsCurrent(version, ct))
-                return;
-            _streaming += piece;
-            StateHasChanged();
+            // Not replaced by the stored copy either: a reply this large is what the limit keeps off the screen.
+            _error = string.Format(CultureInfo.CurrentCulture, "The reply was longer than {0:N0} characters and was cut off here.", Options.Value.MaxReplyChars);
+            return null;
         }
 
-        // The stream carries no message ids; the stored conversation does (feedback needs them).
-        var stored = await Chat.GetConversationAsync(conversation.Id, ct);
-        if (IsCurrent(version, ct))
-            Show(stored);
+        return new StreamedExchange(conversation.Id, number, shownBefore, question, reply);
+    }
+
+    /// <returns><c>true</c> when the reply ran past the configured size and was cut off.</returns>
+    private async Task<bool> StreamReplyAsync(string conversationId, string text, IdentityTicket ticket)
+    {
+        var lastRender = Time.GetTimestamp();
+        await foreach (var piece in Chat.AskAgentAsync(conversationId, text, ticket.Token))
+        {
+            if (!ticket.IsCurrent)
+                return false;
+            _streaming!.Append(piece);
+            if (_streaming.Length > Options.Value.MaxReplyChars)
+            {
+                _streaming.Length = Options.Value.MaxReplyChars;
+                return true;
+            }
+
+            if (Time.GetElapsedTime(lastRender) >= RenderInterval)
+            {
+                lastRender = Time.GetTimestamp();
+                StateHasChanged();
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Re-reads the conversation, with a doubling delay, until it holds the reply (its ids make feedback possible).
+    /// The streamed text stays on screen meanwhile; a later question or another conversation stops the search.
+    /// </summary>
+    private async Task PickUpStoredReplyAsync(StreamedExchange exchange, IdentityTicket ticket)
+    {
+        var delay = TimeSpan.FromMilliseconds(Options.Value.ReplyReloadDelayMilliseconds);
+        for (var attempt = 0; attempt <= Options.Value.ReplyReloadAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(delay, Time, ticket.Token);
+                delay *= 2;
+            }
+
+            var stored = await Chat.GetConversationAsync(exchange.ConversationId, ticket.Token);
+            if (!ticket.IsCurrent || exchange.Number != _exchange || _conversation?.Id != exchange.ConversationId)
+                return;
+            _conversation = stored;
+            _messages = ReplyMerge.Merge(stored, exchange.ShownBefore, exchange.Question, exchange.Reply);
+            var held = ReplyMerge.HoldsReply(stored, exchange.ShownBefore);
+            _notice = held ? null : "AIRisk has not stored this reply yet; like and dislike appear once it has.";
+            StateHasChanged();
+            if (held)
+                return;
+        }
     }
 
     private async Task<Conversation?> StartConversationAsync(string firstMessage, CancellationToken ct)
@@ -211,27 +322,16 @@ public sealed partial class ChatPanel
         return conversation;
     }
 
-    private async Task SendFeedbackAsync(ChatMessage message, Feedback feedback)
+    private Task SendFeedbackAsync(ChatMessage message, Feedback feedback)
     {
         if (_conversation is not { } conversation || message.Id is null)
-            return;
-        var version = Session.Version;
-        var ct = IdentityCancellation;
-        try
+            return Task.CompletedTask;
+        return WriteAsync($"{feedback} on message {message.Id} in conversation {conversation.Id}", async ticket =>
         {
-            _error = await Writes.RunAsync($"{feedback} on message {message.Id} in conversation {conversation.Id}", async () =>
-            {
-                await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ct);
-                if (IsCurrent(version, ct))
-                    _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
-            }, ct);
-        }
-        catch (AIRiskApiException e)
-        {
-            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
-            if (IsCurrent(version, ct))
-                _error = e.Message;
-        }
+            await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ticket.Token);
+            if (ticket.IsCurrent)
+                _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
+        });
     }
 
     private async Task AttachAsync(IBrowserFile? file)
@@ -245,31 +345,39 @@ public sealed partial class ChatPanel
             return;
         }
 
-        var version = Session.Version;
-        var ct = IdentityCancellation;
+        var ticket = Ticket();
         _sending = true;
         _error = null;
-        try
+        await WriteAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", async t =>
         {
-            _error = await Writes.RunAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", async () =>
-            {
-                await using var stream = file.OpenReadStream(limit, ct);
-                await Chat.AttachFileAsync(conversation.Id, file.Name, stream, ct);
-            }, ct);
-            var stored = await Chat.GetConversationAsync(conversation.Id, ct);
-            if (IsCurrent(version, ct))
+            await using var stream = file.OpenReadStream(limit, t.Token);
+            await Chat.AttachFileAsync(conversation.Id, file.Name, stream, t.Token);
+            var stored = await Chat.GetConversationAsync(conversation.Id, t.Token);
+            if (t.IsCurrent)
                 Show(stored);
-        }
-        catch (AIRiskApiException e)
+        });
+        if (ticket.IsCurrent)
+            _sending = false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        if (_self is not null)
         {
-            // An error for an identity no longer on screen is dropped, never rethrown (it would end the circuit).
-            if (IsCurrent(version, ct))
-                _error = e.Message;
-        }
-        finally
-        {
-            if (IsCurrent(version, ct))
-                _sending = false;
+            try
+            {
+                await JS.InvokeVoidAsync("airiskConsole.unwatchPaste", _inputElement);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone, and its listener with it.
+            }
+
+            _self.Dispose();
         }
     }
+
+    /// <summary>A question and the reply streamed for it, until the stored conversation holds both.</summary>
+    private sealed record StreamedExchange(string ConversationId, int Number, int ShownBefore, ChatMessage Question, ChatMessage Reply);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using Microsoft.AspNetCore.Components;
@@ -92,7 +91,4 @@ public sealed partial class ConversationList
         if (generation == _generation)
             _loading = false;
     }
-
-    private static string Describe(ConversationSummary conversation) =>
-        (conversation.LastUpdated ?? conversation.CreatedDate)?.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) ?? "";
 }

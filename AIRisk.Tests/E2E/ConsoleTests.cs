@@ -1,0 +1,127 @@
+using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace AIRisk.Tests.E2E;
+
+/// <summary>The console page as staff use it: switching from anywhere, deep links, narrow screens.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task Ctrl_K_then_typing_and_Enter_switches_without_leaving_the_page()
+    {
+        var user = Fixture.FreshUser();
+        await OpenDashboardAsync();
+        await Page.EvaluateAsync("() => { window.__marker = 7; }");
+
+        await Page.Keyboard.PressAsync("Control+k");
+        await Expect(Page.GetByTestId("quick-switch")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(user.Id[..13]);
+        await Expect(Page.GetByTestId("quick-switch-option").First).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Expect(AgentItems).ToHaveCountAsync(Sandbox.Data.AgentIdsOf(user.Id).Count);
+        await Expect(Page).ToHaveTitleAsync($"{user.DisplayName} · AIRisk Console");
+        Assert.Equal(7, await Page.EvaluateAsync<int>("() => window.__marker"));
+    }
+
+    [Fact]
+    public async Task A_deep_link_confirms_before_switching_and_the_address_follows_the_view()
+    {
+        var user = Fixture.FreshUser();
+        var conversations = await Fixture.FirstConversationIdsAsync(user, Ct);
+
+        var tokenCalls = Sandbox.Requests.CountTokenCalls(user.Id);
+
+        await Page.GotoAsync($"/act/{user.Id}?conversation={conversations[1]}");
+        await Expect(Page.GetByTestId("confirm-act")).ToContainTextAsync(user.DisplayName);
+        Assert.Equal(tokenCalls, Sandbox.Requests.CountTokenCalls(user.Id));
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", "");
+
+        await Page.GetByTestId("confirm-act").ClickAsync();
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Expect(Page.Locator($"[data-testid=conversation-item][data-conversation-id='{conversations[1]}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conversation-item--selected"));
+        await ConversationItems.Nth(2).ClickAsync();
+        var opened = await ConversationItems.Nth(2).GetAttributeAsync("data-conversation-id");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/act/{user.Id}\\?conversation={opened}$"));
+    }
+
+    [Fact]
+    public async Task Stopping_returns_the_address_to_the_console_and_asks_to_pick_a_user()
+    {
+        var user = Fixture.FreshUser();
+        await OpenDashboardAsync();
+        await ActAsAsync(user);
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/act/{user.Id}$"));
+
+        await Page.GetByTestId("stop-acting").ClickAsync();
+
+        await Expect(Page.GetByTestId("workspace-empty")).ToBeVisibleAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await Expect(Page).ToHaveTitleAsync("AIRisk Console");
+    }
+
+    [Fact]
+    public async Task Recent_users_switch_back_with_one_click()
+    {
+        var (first, second) = (Fixture.FreshUser(), Fixture.FreshUser());
+        await OpenDashboardAsync();
+        await ActAsAsync(first);
+        await ActAsAsync(second);
+
+        await Page.Locator($"[data-testid=recent-user][data-user-id='{first.Id}']").ClickAsync();
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", first.Id);
+        await Expect(Page.Locator($"[data-testid=recent-user][data-user-id='{second.Id}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task At_390_px_the_banner_shows_name_and_stop_and_the_users_panel_opens_switches_and_closes()
+    {
+        var (first, second) = (Fixture.FreshUser(), Fixture.FreshUser());
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.GotoAsync("/");
+        await Expect(UserRows.First).ToBeHiddenAsync();
+
+        await Page.GetByTestId("open-users").ClickAsync();
+        await Expect(UserRows.First).ToBeVisibleAsync();
+        await ActAsAsync(first);
+        await Expect(UserRows.First).ToBeHiddenAsync();
+        await Expect(Banner).ToContainTextAsync(first.DisplayName);
+        await Expect(Page.GetByTestId("stop-acting")).ToBeInViewportAsync();
+        await Expect(AgentItems.First).ToBeVisibleAsync();
+
+        await Page.GetByTestId("open-users").ClickAsync();
+        await ActAsAsync(second);
+
+        await Expect(UserRows.First).ToBeHiddenAsync();
+        await Expect(Banner).ToContainTextAsync(second.DisplayName);
+        var overflow = await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "The page scrolls sideways at 390 px.");
+    }
+
+    [Fact]
+    public async Task A_paste_longer_than_a_message_may_be_is_cut_with_a_message()
+    {
+        var user = Fixture.FreshUser();
+        await OpenDashboardAsync();
+        await ActAsAsync(user);
+        var input = Page.GetByTestId("chat-input").Locator("textarea");
+        await input.FocusAsync();
+
+        await Page.EvaluateAsync("""
+            () => {
+                const data = new DataTransfer();
+                data.setData('text', 'x'.repeat(9000));
+                document.querySelector('[data-testid=chat-input] textarea')
+                    .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+            }
+            """);
+
+        await Expect(ErrorMessages).ToContainTextAsync("9,000 characters");
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+    }
+}

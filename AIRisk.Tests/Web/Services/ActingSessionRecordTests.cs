@@ -1,0 +1,65 @@
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Sessions;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIRisk.Tests.Web.Services;
+
+public sealed class ActingSessionRecordTests() : DashboardTestContext
+{
+    private IActingSessionStore Sessions => Context.Services.GetRequiredService<IActingSessionStore>();
+
+    [Fact]
+    public async Task Act_switch_view_stop_and_act_again_leave_exactly_these_records_in_order()
+    {
+        var (a, b, c) = (Sandbox.User(0), Sandbox.User(1), Sandbox.User(2));
+        var workspace = Render<AIRisk.Web.Components.Pages.Workspace.ActingWorkspace>();
+
+        await Acting.ActAsAsync(a, Ct);
+        var sessionA = Acting.SessionId;
+        await Acting.ActAsAsync(b, Ct);
+        var sessionB = Acting.SessionId;
+        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]")), TimeSpan.FromSeconds(10));
+        workspace.FindAll("[data-testid=conversation-item]")[0].Click();
+        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=chat-message]")), TimeSpan.FromSeconds(10));
+        await workspace.InvokeAsync(Acting.StopActingAsync);
+        await Acting.ActAsAsync(c, Ct);
+
+        var trail = (await Audit.QueryAsync(new AuditQuery(Take: 100), Ct)).Items.Reverse()
+            .Select(e => (e.Action, e.Outcome, e.TargetUserId, e.SessionId, e.Detail?.Split(' ')[0])).ToList();
+        Assert.Equal(
+            [
+                (AuditAction.ActAs, AuditOutcome.Requested, a.Id, null, "session"),
+                (AuditAction.ActAs, AuditOutcome.Succeeded, a.Id, sessionA, null),
+                (AuditAction.ActAs, AuditOutcome.Requested, b.Id, sessionA, "session"),
+                (AuditAction.Stop, AuditOutcome.Succeeded, a.Id, sessionA, "switched"),
+                (AuditAction.ActAs, AuditOutcome.Succeeded, b.Id, sessionB, null),
+                (AuditAction.Viewed, AuditOutcome.Succeeded, b.Id, sessionB, "conversation"),
+                (AuditAction.Stop, AuditOutcome.Succeeded, b.Id, sessionB, "stopped"),
+                (AuditAction.ActAs, AuditOutcome.Requested, c.Id, null, "session"),
+                (AuditAction.ActAs, AuditOutcome.Succeeded, c.Id, Acting.SessionId, null),
+            ],
+            trail);
+        Assert.Equal(SessionEndCause.Switched, (await Sessions.FindAsync(sessionA!, Ct))!.EndCause);
+        Assert.Equal(SessionEndCause.Stopped, (await Sessions.FindAsync(sessionB!, Ct))!.EndCause);
+        Assert.False((await Sessions.FindAsync(Acting.SessionId!, Ct))!.HasEnded);
+    }
+
+    [Fact]
+    public async Task A_switch_overtaken_by_a_newer_click_is_recorded_as_superseded_never_as_succeeded()
+    {
+        var (first, second) = (Sandbox.User(3), Sandbox.User(4));
+        // Every AIRisk call takes a while, so the second click always lands while the first switch is still running.
+        Sandbox.State.Latency = TimeSpan.FromMilliseconds(200);
+
+        var a = Acting.ActAsAsync(first, Ct);
+        var b = Acting.ActAsAsync(second, Ct);
+        await Task.WhenAll(a, b);
+
+        var outcomes = (await Audit.QueryAsync(new AuditQuery(Target: first.Id), Ct)).Items.Select(e => e.Outcome).ToList();
+        Assert.Contains(AuditOutcome.Superseded, outcomes);
+        Assert.DoesNotContain(AuditOutcome.Succeeded, outcomes);
+        Assert.Equal(second.Id, Tokens.Current.User?.Id);
+    }
+}

@@ -1,0 +1,58 @@
+using AIRisk.Core.Api;
+using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Users;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AIRisk.Web.Components.Layout;
+
+public sealed partial class QuickSwitcher
+{
+    private const int MaxResults = 8;
+
+    private MudAutocomplete<AIRiskUser>? _box;
+    private AIRiskUser? _selected;
+    private string _noItems = "No user matches.";
+
+    [Inject]
+    private UserDirectoryLoader Directory { get; set; } = default!;
+
+    [Inject]
+    private ActingService Acting { get; set; } = default!;
+
+    [Inject]
+    private RecentUsers Recent { get; set; } = default!;
+
+    /// <summary>Raised after a switch from here succeeded (the layout closes the narrow-screen users panel).</summary>
+    [Parameter]
+    public EventCallback OnSwitched { get; set; }
+
+    private async Task<IEnumerable<AIRiskUser>> SearchAsync(string? text, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return Recent.Users;
+        try
+        {
+            var snapshot = await Directory.GetAsync(refresh: false, ct);
+            var page = snapshot.Query(new UserQuery(Search: text, PageSize: MaxResults));
+            _noItems = page.Matching == 0 ? $"No user matches “{text.Trim()}”." : "";
+            return page.Items;
+        }
+        catch (AIRiskApiException e)
+        {
+            _noItems = $"The user list could not be loaded: {e.Message}";
+            return [];
+        }
+    }
+
+    private async Task ActAsAsync(AIRiskUser? user)
+    {
+        _selected = null;
+        if (user is null)
+            return;
+        if (_box is not null)
+            await _box.ClearAsync();
+        if (await Acting.ActAsAsync(user, CancellationToken.None))
+            await OnSwitched.InvokeAsync();
+    }
+}

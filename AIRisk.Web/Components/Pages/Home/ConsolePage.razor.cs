@@ -1,0 +1,89 @@
+using AIRisk.Core.Api;
+using AIRisk.Web.Components.Layout;
+using AIRisk.Web.Components.Shared;
+using AIRisk.Web.Services.Acting;
+using Microsoft.AspNetCore.Components;
+
+namespace AIRisk.Web.Components.Pages.Home;
+
+/// <summary>
+/// The console: the users table and the acting user's workspace on one screen. A switch from the table, the quick
+/// switcher, a recent chip or a confirmed deep link changes the workspace beside the table without leaving the page.
+/// While acting, the address bar holds the deep link to this view (<c>/act/{id}?conversation={id}</c>).
+/// </summary>
+public sealed partial class ConsolePage
+{
+    private long _version = -1;
+    private string? _conversationId;
+    private string? _dismissedLink;
+
+    [Inject]
+    private ActingService Acting { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private ActingView View { get; set; } = default!;
+
+    [CascadingParameter]
+    private UsersPanel? Panel { get; set; }
+
+    /// <summary>The user a deep link names.</summary>
+    [Parameter]
+    public string? UserId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "conversation")]
+    public string? Conversation { get; set; }
+
+    private AIRiskUser? ActingUser => View.Session.IsActing ? View.Session.User : null;
+
+    private string Title => ActingUser is { } user ? $"{user.DisplayName} · AIRisk Console" : "AIRisk Console";
+
+    private string ConsoleClass => Panel?.IsOpen == true ? "console console--users-open" : "console";
+
+    /// <summary>The user of a deep link staff have not confirmed (or dismissed) yet.</summary>
+    private string? PendingLink => UserId is { } id && id != ActingUser?.Id && id != _dismissedLink ? id : null;
+
+    protected override void OnParametersSet()
+    {
+        if (View.Session.Version == _version)
+            return;
+        var first = _version < 0;
+        _version = View.Session.Version;
+        // A new identity starts at the conversation its link names, if the link is for this user, else at none.
+        _conversationId = ActingUser?.Id is { } id && id == UserId ? Conversation : null;
+        if (!first || ActingUser is not null)
+            SyncAddress();
+    }
+
+    private void SyncAddress()
+    {
+        var target = ActingUser is { } user
+            ? "act/" + Uri.EscapeDataString(user.Id) + (_conversationId is null ? "" : "?conversation=" + Uri.EscapeDataString(_conversationId))
+            : "";
+        if (Navigation.ToBaseRelativePath(Navigation.Uri) != target)
+            Navigation.NavigateTo(target.Length == 0 ? "/" : target, replace: true);
+    }
+
+    private void ConversationChanged(string? conversationId)
+    {
+        _conversationId = conversationId;
+        SyncAddress();
+    }
+
+    private async Task ActAsAsync(AIRiskUser user)
+    {
+        if (await Acting.ActAsAsync(user, CancellationToken.None))
+            await SwitchedAsync();
+    }
+
+    private Task SwitchedAsync() => Panel?.Close.InvokeAsync() ?? Task.CompletedTask;
+
+    private void DismissLink()
+    {
+        _dismissedLink = UserId;
+        if (ActingUser is null)
+            Navigation.NavigateTo("/", replace: true);
+    }
+}

@@ -1,0 +1,69 @@
+using AIRisk.Core.Api;
+using AIRisk.Web.Services.Sessions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AIRisk.Web.Services.Audit;
+
+/// <summary>Acting sessions in the audit database (its schema and readiness are the audit trail's).</summary>
+internal sealed class SqliteActingSessionStore(IDbContextFactory<AuditDbContext> contexts, SqliteAuditTrail trail) : IActingSessionStore
+{
+    public Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct) => RunAsync(async db =>
+    {
+        db.Entries.Add(AuditRow.From(started));
+        db.Sessions.Add(new ActingSessionRow
+        {
+            Id = session.Id,
+            StaffId = session.StaffId,
+            StaffName = session.StaffName,
+            TargetUserId = session.Target.Id,
+            TargetUserName = session.Target.DisplayName,
+            TargetRole = session.Target.Role,
+            TargetEmail = session.Target.Email,
+            Reason = session.Reason,
+            StartedUtcTicks = session.StartedUtc.UtcTicks,
+            LastActivityUtcTicks = session.LastActivityUtc.UtcTicks,
+        });
+        await db.SaveChangesAsync(ct);
+        return 0;
+    }, ct);
+
+    public Task<ActingSessionRecord?> FindAsync(string id, CancellationToken ct) => RunAsync(async db =>
+    {
+        var row = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        return row is null ? null : ToRecord(row);
+    }, ct);
+
+    public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct) => RunAsync(
+        db => db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityUtcTicks, at.UtcTicks), ct), ct);
+
+    public async Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, CancellationToken ct) =>
+        await RunAsync(db => db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtcTicks, at.UtcTicks).SetProperty(s => s.EndCause, cause.ToString()), ct), ct) == 1;
+
+    private async Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            await trail.EnsureReadyAsync(ct);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await work(db);
+        }
+        catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
+        {
+            throw new AuditUnavailableException("The acting-session store could not be reached, so this was not done.", e);
+        }
+    }
+
+    private static ActingSessionRecord ToRecord(ActingSessionRow row) => new(
+        row.Id,
+        row.StaffId,
+        row.StaffName,
+        new AIRiskUser(row.TargetUserId, row.TargetUserName, row.TargetEmail, row.TargetRole),
+        row.Reason,
+        new DateTimeOffset(row.StartedUtcTicks, TimeSpan.Zero),
+        new DateTimeOffset(row.LastActivityUtcTicks, TimeSpan.Zero),
+        row.EndedUtcTicks is { } ended ? new DateTimeOffset(ended, TimeSpan.Zero) : null,
+        row.EndCause is { } cause ? Enum.Parse<SessionEndCause>(cause) : null);
+}

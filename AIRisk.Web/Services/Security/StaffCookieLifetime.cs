@@ -1,0 +1,35 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace AIRisk.Web.Services.Security;
+
+/// <summary>
+/// An absolute lifetime for the staff cookie: the sign-in time is stamped into it once, and sliding renewals (which
+/// reissue the cookie) carry it along, so an active sign-in still ends that long after it began.
+/// </summary>
+internal static class StaffCookieLifetime
+{
+    private const string SignedInKey = "airisk.signed-in";
+
+    public static Task StampAsync(CookieSigningInContext context)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        context.Properties.Items.TryAdd(SignedInKey, now.ToString("O", CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
+    }
+
+    public static async Task EnforceAsync(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var signedIn = context.Properties.Items.TryGetValue(SignedInKey, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var stamped)
+                ? stamped
+                : context.Properties.IssuedUtc;
+        if (signedIn is null || now - signedIn.Value > absoluteLifetime)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using AIRisk.Web.Services.Acting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace AIRisk.Web.Services.Sessions;
+
+/// <summary>
+/// Follows this tab's circuit: its browser connecting and going away (for <see cref="SessionLeases"/>), and its end
+/// for good after the disconnect grace period, which ends the acting session it still holds (cause: tab closed).
+/// </summary>
+public sealed class ActingCircuitHandler(ActingService acting, SessionLeases leases, CircuitIdentity tabCircuit) : CircuitHandler
+{
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        leases.SetConnected(tabCircuit.Id, connected: true);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        leases.SetConnected(tabCircuit.Id, connected: false);
+        return Task.CompletedTask;
+    }
+
+    // Not awaited: the circuit's disposal must not wait out the grace period a reload has to take the session up.
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        _ = acting.EndForClosedTabAsync();
+        return Task.CompletedTask;
+    }
+}
