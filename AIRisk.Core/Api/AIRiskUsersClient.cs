@@ -37,7 +37,7 @@ public sealed class AIRiskUsersClient(HttpClient http, TokenState state, PathMem
                 if (!response.IsSuccessStatusCode)
                     throw await ErrorResponseReader.ReadAsync(response, Operation, ct);
                 paths.Remember(nameof(ListUsersAsync), path);
-                return await AuthorizedSender.ReadJsonAsync(response, UserListReader.Read, Operation, ct);
+                return await AuthorizedSender.ReadJsonAsync(response, UserListReader.ReadAsync, Operation, ct);
             }
         }
 

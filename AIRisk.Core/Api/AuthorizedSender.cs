@@ -57,7 +57,15 @@ internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout)
     }
 
     /// <summary>Reads a JSON body and maps it; an HTML page or malformed JSON becomes a clear error.</summary>
-    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<JsonElement, T> map, string operation, CancellationToken ct)
+    public static Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<JsonElement, T> map, string operation, CancellationToken ct) =>
+        ReadJsonAsync(response, async (stream, c) =>
+        {
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: c);
+            return map(document.RootElement);
+        }, operation, ct);
+
+    /// <summary>Reads a JSON body with <paramref name="read"/>, for a body too large to go through a JsonDocument first; errors as above.</summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Func<Stream, CancellationToken, Task<T>> read, string operation, CancellationToken ct)
     {
         if (response.Content.Headers.ContentType?.MediaType is { } mediaType && mediaType.Contains("html", StringComparison.OrdinalIgnoreCase))
             throw new AIRiskApiException($"{operation} failed: AIRisk answered with an HTML page where JSON was expected.", (int)response.StatusCode, null, null);
@@ -65,8 +73,7 @@ internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout)
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
-            return map(document.RootElement);
+            return await read(stream, ct);
         }
         catch (JsonException e)
         {
