@@ -93,7 +93,7 @@ public static class UserListReader
 
     private static IReadOnlyList<AIRiskUser> Read(ReadOnlyMemory<byte> json)
     {
-        // As JsonDocument does, a byte order mark is not JSON.
+        // Skipped as JsonDocument.ParseAsync skips it, which read this body before.
         if (json.Span.StartsWith(Encoding.UTF8.Preamble))
             json = json[Encoding.UTF8.Preamble.Length..];
         var reader = new Utf8JsonReader(json.Span);
