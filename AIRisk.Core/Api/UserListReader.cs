@@ -297,10 +297,22 @@ public static class UserListReader
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 AddRoles(ref reader, roles, buffer, scope);
         }
-        else if (Shared(ref reader, blank: true, buffer, scope) is { } role && !roles.Contains(role, StringComparer.OrdinalIgnoreCase))
+        else if (Shared(ref reader, blank: true, buffer, scope) is { } role && !HasRole(roles, role))
         {
             roles.Add(role);
         }
+    }
+
+    /// <summary>A loop, not LINQ's Contains with a comparer: that enumerates the list through a boxed enumerator per user.</summary>
+    private static bool HasRole(List<string> roles, string role)
+    {
+        foreach (var known in roles)
+        {
+            if (string.Equals(known, role, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
