@@ -50,6 +50,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<UserDirectoryLoader>();
         services.AddScoped<ActingAudit>();
+        services.AddScoped<AIRisk.Web.Services.Sessions.TabSession>();
         services.AddScoped<RecentUsers>();
         services.AddDataProtection();
         services.TryAddScoped<ProtectedSessionStorage>();
@@ -70,6 +71,8 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<ActingAuthenticationStateProvider>());
         services.AddScoped<IHostEnvironmentAuthenticationStateProvider>(sp => sp.GetRequiredService<ActingAuthenticationStateProvider>());
         services.AddAuthorizationCore();
+        // A cascading value source, not the component: a switch re-renders only components that read the state.
+        services.AddCascadingAuthenticationState();
 
         services.AddScoped<BrowserSession>();
         services.Replace(ServiceDescriptor.Scoped<IAuthorizationFlow>(sp =>

@@ -53,14 +53,15 @@ public sealed partial class TokenState(
     /// which case nothing changed on its account. Throws <see cref="AIRiskApiException"/> when AIRisk refuses;
     /// the previous identity then stays in place.
     /// </summary>
-    public Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default) => ActAsAsync(user, null, ct);
+    public Task<bool> ActAsAsync(AIRiskUser user, CancellationToken ct = default) => ActAsAsync(user, null, null, ct);
 
     /// <summary>
-    /// As <see cref="ActAsAsync(AIRiskUser, CancellationToken)"/>, running <paramref name="beforeApply"/> once the token
-    /// is in hand and just before the switch takes effect. If it throws, the switch does not happen (an audit record
-    /// that cannot be written stops the switch: fail closed).
+    /// As <see cref="ActAsAsync(AIRiskUser, CancellationToken)"/>, running <paramref name="beforeToken"/> before the
+    /// token is requested and <paramref name="beforeApply"/> once it is in hand, just before the switch takes effect.
+    /// Either may throw to stop the switch (an audit record that cannot be written: fail closed). The switch counts as
+    /// started when this is called, so a later call supersedes it however long these steps take.
     /// </summary>
-    public async Task<bool> ActAsAsync(AIRiskUser user, Func<CancellationToken, Task>? beforeApply, CancellationToken ct)
+    public async Task<bool> ActAsAsync(AIRiskUser user, Func<CancellationToken, Task>? beforeToken, Func<CancellationToken, Task>? beforeApply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         CancellationTokenSource mine;
@@ -80,6 +81,14 @@ public sealed partial class TokenState(
         AccessToken token;
         try
         {
+            if (beforeToken is not null)
+                await beforeToken(mine.Token);
+            if (IsSuperseded(attempt))
+            {
+                LogSwitchSuperseded(user.Id);
+                return false;
+            }
+
             token = await tokens.GetAsync(user.Id, flow, mine.Token);
             if (beforeApply is not null && !IsSuperseded(attempt))
                 await beforeApply(mine.Token);

@@ -62,4 +62,41 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         Assert.DoesNotContain(AuditOutcome.Succeeded, outcomes);
         Assert.Equal(second.Id, Tokens.Current.User?.Id);
     }
+
+    [Fact]
+    public async Task The_later_click_wins_even_when_the_earlier_clicks_start_record_is_written_last()
+    {
+        var (first, second) = (Sandbox.User(5), Sandbox.User(6));
+        var slowForFirst = new SlowStart(Sessions, first.Id);
+        var acting = ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingService>(
+            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Services.Acting.ActingAudit>(Context.Services, (IActingSessionStore)slowForFirst), (IActingSessionStore)slowForFirst);
+
+        var a = acting.ActAsAsync(first, Ct);
+        var b = acting.ActAsAsync(second, Ct);
+
+        Assert.True(await b);
+        Assert.False(await a);
+        Assert.Equal(second.Id, Tokens.Current.User?.Id);
+        var outcomes = (await Audit.QueryAsync(new AuditQuery(Target: first.Id), Ct)).Items.Select(e => e.Outcome).ToList();
+        Assert.Contains(AuditOutcome.Superseded, outcomes);
+        Assert.DoesNotContain(AuditOutcome.Succeeded, outcomes);
+    }
+
+    /// <summary>The real store, with the start record of one user written only after a while.</summary>
+    private sealed class SlowStart(IActingSessionStore inner, string slowUserId) : IActingSessionStore
+    {
+        public async Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct)
+        {
+            if (session.Target.Id == slowUserId)
+                await Task.Delay(500, ct);
+            await inner.StartAsync(session, started, ct);
+        }
+
+        public Task<ActingSessionRecord?> FindAsync(string id, CancellationToken ct) => inner.FindAsync(id, ct);
+
+        public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct) => inner.TouchAsync(id, at, ct);
+
+        public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, IReadOnlyList<AuditEntry> records, CancellationToken ct) =>
+            inner.EndAsync(id, at, cause, records, ct);
+    }
 }

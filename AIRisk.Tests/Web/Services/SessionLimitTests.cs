@@ -29,6 +29,8 @@ public sealed class SessionLimitTests() : DashboardTestContext(
 
         banner.WaitForAssertion(() => Assert.Equal("", banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
         Assert.Contains("no activity for 1 min", Acting.LastError, StringComparison.Ordinal);
+        // Acting stops first (it lowers privilege); its record follows.
+        await WaitUntilAsync(async () => (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0].Action == AuditAction.Expire);
         var expiry = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0];
         Assert.Equal((AuditAction.Expire, user.Id), (expiry.Action, expiry.TargetUserId));
     }
@@ -89,11 +91,13 @@ public sealed class SessionLimitTests() : DashboardTestContext(
 
     private void WatchExpiry() => Context.Services.GetRequiredService<ActingSessionExpiry>().Start();
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         // The expiry runs on the fake clock's timer thread; poll briefly for its outcome instead of sleeping blindly.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
+        while (!await condition())
             await Task.Delay(10, timeout.Token);
     }
 }

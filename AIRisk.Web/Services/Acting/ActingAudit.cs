@@ -1,33 +1,35 @@
 using AIRisk.Core.Api;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Sessions;
 
 namespace AIRisk.Web.Services.Acting;
 
 /// <summary>
-/// Writes this tab's audit records: who (the signed-in staff member), as whom, what and when. A record that must
-/// stand before an action is written with <see cref="RecordAsync"/> (fail closed); one that reports how something
-/// ended is written with <see cref="RecordBestEffortAsync"/>, which logs a lost record instead of failing.
+/// Writes this tab's audit records: who (the signed-in staff member), as whom, what and when, stamped with the tab's
+/// acting session (or the session a record names). A record that must stand before an action is written with
+/// <see cref="RecordAsync"/> (fail closed); one that reports how something ended is written with
+/// <see cref="RecordBestEffortAsync"/>, which logs a lost record instead of failing.
 /// </summary>
-public sealed partial class ActingAudit(IAuditTrail audit, AIRisk.Web.Services.Sessions.IActingSessionStore sessions, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
+public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
 {
-    /// <summary>The tab's acting session, stamped on every record so a session reads as one timeline.</summary>
-    public string? SessionId { get; set; }
-
+    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
-    public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
-        audit.RecordAsync(Entry(action, outcome, target, reason, detail, error), ct);
+    public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
+        audit.RecordAsync(Entry(action, outcome, target, reason, detail, error, session), ct);
 
     /// <summary>The start of an acting session and its audit record, in one write, before any token is requested.</summary>
     /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
-    public Task RecordStartAsync(AIRisk.Web.Services.Sessions.ActingSessionRecord session, CancellationToken ct) =>
-        sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null), ct);
+    public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
+        sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
 
-    public async Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null)
+    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
+    public async Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null)
     {
+        var entry = Entry(action, outcome, target, reason, detail, error, session);
         try
         {
-            await audit.RecordAsync(Entry(action, outcome, target, reason, detail, error), CancellationToken.None);
+            await audit.RecordAsync(entry, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
@@ -35,7 +37,24 @@ public sealed partial class ActingAudit(IAuditTrail audit, AIRisk.Web.Services.S
         }
     }
 
-    private AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason, string? detail, string? error) => new()
+    /// <summary>
+    /// Ends acting session <paramref name="id"/> on record with <paramref name="cause"/> and appends
+    /// <paramref name="records"/>, in one write; a failure is logged, never thrown (ending lowers privilege).
+    /// </summary>
+    public async Task EndSessionAsync(string id, SessionEndCause cause, params AuditEntry[] records)
+    {
+        try
+        {
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, records, CancellationToken.None);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogEndNotStored(id, cause, e.Message);
+        }
+    }
+
+    /// <summary>A record to hand to <see cref="EndSessionAsync"/>.</summary>
+    public AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) => new()
     {
         AtUtc = time.GetUtcNow(),
         StaffId = staff.Current.Id,
@@ -47,9 +66,12 @@ public sealed partial class ActingAudit(IAuditTrail audit, AIRisk.Web.Services.S
         Reason = reason,
         Detail = detail,
         Error = error,
-        SessionId = SessionId,
+        SessionId = session ?? tab.Id,
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
     private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The end of acting session {SessionId} ({Cause}) could not be stored: {Reason}")]
+    private partial void LogEndNotStored(string sessionId, SessionEndCause cause, string reason);
 }

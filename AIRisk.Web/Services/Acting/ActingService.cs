@@ -29,6 +29,7 @@ public sealed partial class ActingService(
     IActingSessionStore sessions,
     SessionLeases leases,
     CircuitIdentity circuit,
+    TabSession inForce,
     ITabSessionStorage tab,
     TimeProvider time,
     ILogger<ActingService> logger)
@@ -51,7 +52,7 @@ public sealed partial class ActingService(
     public Func<Task>? SignInRetry { get; private set; }
 
     /// <summary>The id of this tab's acting session, while one is in force.</summary>
-    public string? SessionId { get; private set; }
+    public string? SessionId => inForce.Id;
 
     /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the previous identity.</summary>
     /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
@@ -75,18 +76,24 @@ public sealed partial class ActingService(
 
         var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
         string? started = null;
+        (string? Id, AIRiskUser? User) previous = default;
         try
         {
-            // Before the token is requested, in one write: a refused audit write mints nothing.
-            await audit.RecordStartAsync(session, ct);
-            started = session.Id;
-            var (previous, previousUser) = (SessionId, tokens.Current.User);
-            var applied = await tokens.ActAsAsync(user, _ =>
-            {
-                // Before the switch is applied, so the screen's render of the new identity shows its session too.
-                clock.Start();
-                return Task.CompletedTask;
-            }, ct);
+            var applied = await tokens.ActAsAsync(user,
+                beforeToken: async _ =>
+                {
+                    // Before the token is requested, in one write: a refused audit write mints nothing. Not cancelled
+                    // by a newer click: the record of what staff asked for stands either way.
+                    await audit.RecordStartAsync(session, ct);
+                    started = session.Id;
+                },
+                beforeApply: _ =>
+                {
+                    previous = (SessionId, tokens.Current.User);
+                    // Before the switch is applied, so the screen's render of the new identity shows its session too.
+                    clock.Start();
+                    return Task.CompletedTask;
+                }, ct);
             if (!applied)
             {
                 await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, user, reason);
@@ -94,9 +101,7 @@ public sealed partial class ActingService(
                 return false;
             }
 
-            await EndRecordAsync(previous, SessionEndCause.Switched, previousUser);
-            await BeginAsync(session);
-            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason);
+            await BeginAsync(session, previous.Id, previous.User);
             return true;
         }
         catch (AuditUnavailableException e)
@@ -178,25 +183,20 @@ public sealed partial class ActingService(
 
         try
         {
-            audit.SessionId = session.Id;
-            var applied = await tokens.ActAsAsync(session.Target, async c =>
+            var applied = await tokens.ActAsAsync(session.Target, beforeToken: null, beforeApply: async c =>
             {
-                await audit.RecordAsync(AuditAction.Resumed, AuditOutcome.Succeeded, session.Target, c, session.Reason);
+                await audit.RecordAsync(AuditAction.Resumed, AuditOutcome.Succeeded, session.Target, c, session.Reason, session: session.Id);
                 clock.Resume(session.StartedUtc, session.LastActivityUtc);
             }, ct);
             if (!applied)
-            {
-                audit.SessionId = SessionId;
                 return null;
-            }
 
-            SessionId = session.Id;
+            inForce.Id = session.Id;
             recent.Add(session.Target);
             return session.Target;
         }
         catch (Exception e) when (e is AuditUnavailableException or AIRiskApiException)
         {
-            audit.SessionId = SessionId;
             SetError($"Could not resume acting as {session.Target.DisplayName}: {e.Message}");
             return null;
         }
@@ -215,8 +215,7 @@ public sealed partial class ActingService(
         if (tokens.SwitchingTo is not null || clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
             return false;
         var cause = clock.Remaining().Limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap;
-        await EndCurrentAsync(cause, AuditAction.Expire, why);
-        SetError($"Stopped acting as {user.DisplayName}: {why}.");
+        await EndCurrentAsync(cause, AuditAction.Expire, why, $"Stopped acting as {user.DisplayName}: {why}.");
         return true;
     }
 
@@ -259,8 +258,7 @@ public sealed partial class ActingService(
         if (policy.Refusal(staff.Current, target) is { } refusal)
         {
             var cause = policy.Refusal(staff.Current, session.User!) is null ? SessionEndCause.TargetNowProtected : SessionEndCause.StaffLostRole;
-            await EndCurrentAsync(cause, AuditAction.Stop, refusal);
-            SetError($"Stopped acting as {target.DisplayName}: {refusal}.");
+            await EndCurrentAsync(cause, AuditAction.Stop, refusal, $"Stopped acting as {target.DisplayName}: {refusal}.");
             throw new AIRiskApiException($"Stopped acting as {target.DisplayName}: {refusal}.");
         }
 
@@ -334,62 +332,69 @@ public sealed partial class ActingService(
     }
 
 
-    private async Task BeginAsync(ActingSessionRecord session)
+    /// <summary>
+    /// The switch to <paramref name="session"/> took effect: it becomes the tab's session, and the previous one ends
+    /// (cause: switched) in the same write as the new one's success record.
+    /// </summary>
+    private async Task BeginAsync(ActingSessionRecord session, string? previous, AIRiskUser? previousUser)
     {
-        SessionId = session.Id;
-        audit.SessionId = session.Id;
+        inForce.Id = session.Id;
         leases.TryTake(session.Id, circuit.Id);
         recent.Add(session.Target);
+        var succeeded = audit.Entry(AuditAction.ActAs, AuditOutcome.Succeeded, session.Target, session.Reason);
+        if (previous is null)
+        {
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Succeeded, session.Target, session.Reason);
+        }
+        else
+        {
+            leases.Release(previous, circuit.Id);
+            await audit.EndSessionAsync(previous, SessionEndCause.Switched,
+                audit.Entry(AuditAction.Stop, AuditOutcome.Succeeded, previousUser, detail: "switched", session: previous), succeeded);
+        }
+
         await tab.SaveAsync(session.Id);
     }
 
-    private async Task EndCurrentAsync(SessionEndCause cause, AuditAction action, string detail)
+    /// <param name="why">What staff are told, shown as acting stops (not after its records are written).</param>
+    private async Task EndCurrentAsync(SessionEndCause cause, AuditAction action, string detail, string? why = null)
     {
         var user = tokens.Current.User;
         var id = SessionId;
+        if (why is not null)
+            SetError(why);
         clock.Stop();
         // Ending an acting session lowers privilege, so it never waits on (or fails with) the audit trail.
         await tokens.StopActingAsync();
-        SessionId = null;
-        if (user is not null)
+        inForce.Id = null;
+        if (id is not null)
+        {
+            leases.Release(id, circuit.Id);
+            await audit.EndSessionAsync(id, cause, user is null ? [] : [audit.Entry(action, AuditOutcome.Succeeded, user, detail: detail, session: id)]);
+        }
+        else if (user is not null)
+        {
             await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, user, detail: detail);
-        await EndRecordAsync(id, cause);
-        audit.SessionId = null;
+        }
+
         await tab.SaveAsync(null);
     }
 
+    /// <summary>Ends a session found on resume (not in force in this tab), on record.</summary>
     private async Task EndAsync(ActingSessionRecord session, SessionEndCause cause, AuditAction action, string detail)
     {
-        var previous = audit.SessionId;
-        audit.SessionId = session.Id;
-        await audit.RecordBestEffortAsync(action, AuditOutcome.Succeeded, session.Target, detail: detail);
-        audit.SessionId = previous;
-        await EndRecordAsync(session.Id, cause);
+        leases.Release(session.Id, circuit.Id);
+        await audit.EndSessionAsync(session.Id, cause, audit.Entry(action, AuditOutcome.Succeeded, session.Target, detail: detail, session: session.Id));
         await tab.SaveAsync(null);
     }
 
-    /// <summary>Marks the session ended in the store (and, for a switch, in the audit trail); a failure is logged.</summary>
-    private async Task EndRecordAsync(string? id, SessionEndCause cause, AIRiskUser? switchedFrom = null)
+    /// <summary>Marks a session that never took effect as ended, in the store only.</summary>
+    private async Task EndRecordAsync(string? id, SessionEndCause cause)
     {
         if (id is null)
             return;
         leases.Release(id, circuit.Id);
-        try
-        {
-            await sessions.EndAsync(id, time.GetUtcNow(), cause, CancellationToken.None);
-        }
-        catch (AuditUnavailableException e)
-        {
-            LogEndNotStored(id, cause, e.Message);
-        }
-
-        if (cause == SessionEndCause.Switched)
-        {
-            var current = audit.SessionId;
-            audit.SessionId = id;
-            await audit.RecordBestEffortAsync(AuditAction.Stop, AuditOutcome.Succeeded, switchedFrom, detail: "switched");
-            audit.SessionId = current;
-        }
+        await audit.EndSessionAsync(id, cause);
     }
 
     private void SetError(string? error, Func<Task>? signInRetry = null)
@@ -413,6 +418,4 @@ public sealed partial class ActingService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session could not be read or touched: {Reason}")]
     private partial void LogResumeFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The end of acting session {SessionId} ({Cause}) could not be stored: {Reason}")]
-    private partial void LogEndNotStored(string sessionId, SessionEndCause cause, string reason);
 }

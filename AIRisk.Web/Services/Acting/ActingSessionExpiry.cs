@@ -16,6 +16,7 @@ public sealed partial class ActingSessionExpiry : IDisposable
     private readonly ILogger<ActingSessionExpiry> _logger;
     private ITimer? _timer;
     private int _checking;
+    private int _saving;
     private DateTimeOffset _savedActivity;
 
     private readonly ActingSessionClock _clock;
@@ -39,12 +40,8 @@ public sealed partial class ActingSessionExpiry : IDisposable
             return;
         try
         {
-            if (!await _acting.ExpireIfDueAsync() && _clock.IsRunning && _clock.LastActivity - _savedActivity >= ActivitySaveInterval)
-            {
-                // The session record learns of activity at most this often: a reload counts idle time from it.
-                _savedActivity = _clock.LastActivity;
-                await _acting.RecordActivityAsync(CancellationToken.None);
-            }
+            if (await _acting.ExpireIfDueAsync())
+                return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -54,6 +51,29 @@ public sealed partial class ActingSessionExpiry : IDisposable
         finally
         {
             Volatile.Write(ref _checking, 0);
+        }
+
+        // Not awaited by the check: a slow store must never hold back the next tick's expiry check.
+        _ = SaveActivityAsync();
+    }
+
+    private async Task SaveActivityAsync()
+    {
+        // The session record learns of activity at most this often: a reload counts idle time from it.
+        if (!_clock.IsRunning || _clock.LastActivity - _savedActivity < ActivitySaveInterval || Interlocked.Exchange(ref _saving, 1) == 1)
+            return;
+        try
+        {
+            _savedActivity = _clock.LastActivity;
+            await _acting.RecordActivityAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCheckFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _saving, 0);
         }
     }
 

@@ -14,7 +14,8 @@ public static class AuditServiceCollectionExtensions
         var options = new AuditOptions { DataDirectory = directory };
         services.AddSingleton(options);
 
-        services.AddDbContextFactory<AuditDbContext>(o => o.UseSqlite(
+        // Pooled: a switch writes several records, and a pooled context skips building its services each time.
+        services.AddPooledDbContextFactory<AuditDbContext>(o => o.UseSqlite(
             new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
         services.AddSingleton<SqliteAuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());

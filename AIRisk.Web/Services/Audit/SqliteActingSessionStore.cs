@@ -38,17 +38,29 @@ internal sealed class SqliteActingSessionStore(IDbContextFactory<AuditDbContext>
         db => db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastActivityUtcTicks, at.UtcTicks), ct), ct);
 
-    public async Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, CancellationToken ct) =>
-        await RunAsync(db => db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtcTicks, at.UtcTicks).SetProperty(s => s.EndCause, cause.ToString()), ct), ct) == 1;
+    public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, IReadOnlyList<AuditEntry> records, CancellationToken ct) => RunAsync(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ended = await db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtcTicks, at.UtcTicks).SetProperty(s => s.EndCause, cause.ToString()), ct);
+        db.Entries.AddRange(records.Select(AuditRow.From));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ended == 1;
+    }, ct);
 
     private async Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct)
     {
         try
         {
-            await trail.EnsureReadyAsync(ct);
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await work(db);
+            // Microsoft.Data.Sqlite does its I/O synchronously, even in its async methods: on the circuit's thread a
+            // write would hold back the render of a switch (and the loads that render starts) until it is done.
+            return await Task.Run(async () =>
+            {
+                await trail.EnsureReadyAsync(ct);
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                return await work(db);
+            }, ct);
         }
         catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
         {

@@ -38,10 +38,14 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
     {
         try
         {
-            await EnsureReadyAsync(ct);
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            db.Entries.Add(AuditRow.From(entry));
-            await db.SaveChangesAsync(ct);
+            // Off the caller's thread: the SQLite provider's async methods run synchronously (see SqliteActingSessionStore).
+            await Task.Run(async () =>
+            {
+                await EnsureReadyAsync(ct);
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                db.Entries.Add(AuditRow.From(entry));
+                await db.SaveChangesAsync(ct);
+            }, ct);
         }
         catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
         {

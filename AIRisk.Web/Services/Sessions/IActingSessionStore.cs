@@ -13,7 +13,10 @@ public interface IActingSessionStore
 
     Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct);
 
-    /// <summary>Ends the session if it has not ended yet; the first cause recorded stands.</summary>
+    /// <summary>
+    /// Ends the session if it has not ended yet (the first cause recorded stands) and appends <paramref name="records"/>
+    /// to the audit trail, in one transaction.
+    /// </summary>
     /// <returns><c>true</c> when this call ended it.</returns>
-    Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, CancellationToken ct);
+    Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, IReadOnlyList<Audit.AuditEntry> records, CancellationToken ct);
 }
