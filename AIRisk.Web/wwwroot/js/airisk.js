@@ -27,6 +27,13 @@
             const popup = window.open(url, "airisk-signin", "popup,width=520,height=680");
             return popup !== null;
         },
+        // Puts the view's deep link in the address bar without a navigation: the page is not changing, only what
+        // the address says about it (history.state is Blazor's and stays as it is).
+        showAddress: function (url) {
+            if (location.href !== url) {
+                history.replaceState(history.state, "", url);
+            }
+        },
         // Keeps the newest chat message in view while a reply streams in.
         scrollToEnd: function (element) {
             if (element) {

@@ -94,7 +94,23 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
             Assert.Contains("conversation-item--selected", page.Find($"[data-testid=conversation-item][data-conversation-id='{conversationId}']").ClassList);
             Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
         }, TimeSpan.FromSeconds(10));
-        Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", ShownAddress(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deep_link_asks_once_acting_as_someone_else_answers_it()
+    {
+        var (linked, other) = (Sandbox.User(3), Sandbox.User(4));
+        var page = Render<ConsolePage>(p => p.Add(c => c.UserId, linked.Id));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirm-act]"));
+
+        await Acting.ActAsAsync(other, Ct);
+        page.WaitForAssertion(() => Assert.EndsWith($"/act/{other.Id}", ShownAddress(), StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
+
+        await page.InvokeAsync(Acting.StopActingAsync);
+        page.WaitForAssertion(() => Assert.Equal(Context.Services.GetRequiredService<NavigationManager>().BaseUri, ShownAddress()));
+        Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
     }
 
     [Fact]
@@ -132,10 +148,16 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         var conversationId = conversation.GetAttribute("data-conversation-id");
         conversation.Click();
 
-        page.WaitForAssertion(() => Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", navigation.Uri, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", ShownAddress(), StringComparison.Ordinal));
         await page.InvokeAsync(Acting.StopActingAsync);
-        page.WaitForAssertion(() => Assert.Equal(navigation.BaseUri, navigation.Uri));
+        page.WaitForAssertion(() => Assert.Equal(navigation.BaseUri, ShownAddress()));
     }
+
+    /// <summary>What the browser's address bar shows: what the page last put there, else the address it was opened at.</summary>
+    private string? ShownAddress() =>
+        Context.JSInterop.Invocations["airiskConsole.showAddress"] is { Count: > 0 } calls
+            ? calls[^1].Arguments[0] as string
+            : Context.Services.GetRequiredService<NavigationManager>().Uri;
 
     [Fact]
     public async Task Recent_users_are_one_click_away()

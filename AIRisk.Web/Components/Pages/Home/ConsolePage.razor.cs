@@ -3,25 +3,32 @@ using AIRisk.Web.Components.Layout;
 using AIRisk.Web.Components.Shared;
 using AIRisk.Web.Services.Acting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace AIRisk.Web.Components.Pages.Home;
 
 /// <summary>
 /// The console: the users table and the acting user's workspace on one screen. A switch from the table, the quick
 /// switcher, a recent chip or a confirmed deep link changes the workspace beside the table without leaving the page.
-/// While acting, the address bar holds the deep link to this view (<c>/act/{id}?conversation={id}</c>).
+/// While acting, the address bar holds the deep link to this view (<c>/act/{id}?conversation={id}</c>): it is written
+/// there without a navigation, as a navigation would re-render the whole page on every switch.
 /// </summary>
 public sealed partial class ConsolePage
 {
     private long _version = -1;
     private string? _conversationId;
     private string? _dismissedLink;
+    private bool _addressStale;
+    private string? _address;
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
@@ -53,23 +60,31 @@ public sealed partial class ConsolePage
         _version = View.Session.Version;
         // A new identity starts at the conversation its link names, if the link is for this user, else at none.
         _conversationId = ActingUser?.Id is { } id && id == UserId ? Conversation : null;
-        if (!first || ActingUser is not null)
-            SyncAddress();
+        // The link this page was opened with has had its answer once staff act as anyone.
+        if (!first && ActingUser is not null)
+            _dismissedLink = UserId;
+        _addressStale |= !first || ActingUser is not null;
     }
 
-    private void SyncAddress()
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (!_addressStale)
+            return;
+        _addressStale = false;
         var target = ActingUser is { } user
             ? "act/" + Uri.EscapeDataString(user.Id) + (_conversationId is null ? "" : "?conversation=" + Uri.EscapeDataString(_conversationId))
             : "";
-        if (Navigation.ToBaseRelativePath(Navigation.Uri) != target)
-            Navigation.NavigateTo(target.Length == 0 ? "/" : target, replace: true);
+        _address ??= Navigation.ToBaseRelativePath(Navigation.Uri);
+        if (_address == target)
+            return;
+        _address = target;
+        await JS.InvokeVoidAsync("airiskConsole.showAddress", Navigation.BaseUri + target);
     }
 
     private void ConversationChanged(string? conversationId)
     {
         _conversationId = conversationId;
-        SyncAddress();
+        _addressStale = true;
     }
 
     private async Task ActAsAsync(AIRiskUser user)
@@ -83,7 +98,6 @@ public sealed partial class ConsolePage
     private void DismissLink()
     {
         _dismissedLink = UserId;
-        if (ActingUser is null)
-            Navigation.NavigateTo("/", replace: true);
+        _addressStale = true;
     }
 }
