@@ -46,6 +46,12 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddSingleton<ImpersonationPolicy>();
         services.AddSingleton<UserDirectory>();
         services.AddScoped<StaffContext>();
+        // Staff sign-in is configured by AddStaffSignIn; without it (and in component tests) there is none to revalidate.
+        services.TryAddSingleton(new StaffSignInOptions());
+        services.AddMemoryCache();
+        services.AddSingleton<StaffSignIns>();
+        services.AddScoped<StaffRevalidator>();
+        services.AddHttpClient(StaffRevalidator.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<UserDirectoryLoader>();
@@ -62,6 +68,7 @@ public static class AIRiskWebServiceCollectionExtensions
         {
             var acting = ActivatorUtilities.CreateInstance<ActingService>(sp);
             sp.GetRequiredService<TokenState>().BeforeRenewal = acting.CheckRenewalAsync;
+            sp.GetRequiredService<TokenState>().RenewalRefused = acting.EndForRefusedTokenAsync;
             return acting;
         });
         services.AddScoped<ActingSessionExpiry>();

@@ -35,6 +35,12 @@ public sealed partial class TokenState(
     /// </summary>
     public Func<ActingSession, CancellationToken, Task>? BeforeRenewal { get; set; }
 
+    /// <summary>
+    /// Told when AIRisk refuses to sign a user in again for a renewal (the flow itself failed, not the network): the
+    /// console ends that acting session instead of letting every call fail on.
+    /// </summary>
+    public Func<ActingSession, AIRiskAuthException, Task>? RenewalRefused { get; set; }
+
     /// <summary>The last generic token obtained by this circuit.</summary>
     public AccessToken? GenericToken { get; private set; }
 
@@ -231,7 +237,7 @@ public sealed partial class TokenState(
                 await tokens.InvalidateAsync(old, CancellationToken.None);
             return await tokens.GetAsync(session.User!.Id, flow, CancellationToken.None);
         }
-        catch
+        catch (Exception e)
         {
             // A failed renewal is not kept: the next call tries again (AIRisk may be back).
             lock (_gate)
@@ -240,6 +246,8 @@ public sealed partial class TokenState(
                     _renewal = null;
             }
 
+            if (e is AIRiskAuthException refusal && RenewalRefused is { } onRefused)
+                await onRefused(session, refusal);
             throw;
         }
     }

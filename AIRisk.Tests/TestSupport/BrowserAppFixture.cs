@@ -59,7 +59,7 @@ public class BrowserAppFixture : IAsyncLifetime
             ["CLIENT_SECRET"] = Sandbox.Options.ClientSecret,
             ["REDIRECT_URI"] = RedirectUri,
         };
-        Configure(environment);
+        await ConfigureAsync(address, environment);
         App = await WebAppProcess.StartAsync(environment, address.Port);
 
         _playwright = await Playwright.CreateAsync();
@@ -79,6 +79,13 @@ public class BrowserAppFixture : IAsyncLifetime
     /// <summary>Adds or changes the app's environment; the sandbox is already running.</summary>
     protected virtual void Configure(Dictionary<string, string?> environment)
     {
+    }
+
+    /// <summary>As <see cref="Configure"/>, for settings that need the app's address or something started first.</summary>
+    protected virtual ValueTask ConfigureAsync(Uri appAddress, Dictionary<string, string?> environment)
+    {
+        Configure(environment);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Undoes what an earlier test changed in the sandbox: request log, faults, latency, stream speed and storing.</summary>
@@ -117,7 +124,7 @@ public class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Browser is not null)
             await Browser.DisposeAsync();

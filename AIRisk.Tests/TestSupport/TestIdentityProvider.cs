@@ -64,7 +64,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             app.UseAuthentication();
             app.MapMethods("/" + AuthorizationPath, [HttpMethods.Get, HttpMethods.Post], provider.AuthorizeAsync);
             app.MapPost("/connect/token", provider.ExchangeAsync);
-            app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync);
+            app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], provider.UserInfoAsync);
             app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync);
             await app.StartAsync(ct);
         }
@@ -152,16 +152,27 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         await http.SignInAsync(Scheme, principal);
     }
 
-    // Reads the claims back from the access token, as a provider's userinfo endpoint does.
-    private static async Task UserInfoAsync(HttpContext http)
+    // Answers for the access token's subject as the provider's directory has them now (a role withdrawn since the
+    // sign-in is gone, a disabled account refused), as a real provider's userinfo endpoint does.
+    private async Task UserInfoAsync(HttpContext http)
     {
         var token = await http.AuthenticateAsync(Scheme);
         var principal = token.Principal ?? throw new InvalidOperationException("The access token carried no principal.");
+        var subject = principal.GetClaim(Claims.Subject);
+        var user = User;
+        if (user.Subject == subject && user.Disabled)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        IReadOnlyList<string> roles = user.Subject == subject ? user.Roles : [.. principal.GetClaims(Claims.Role)];
+
         await http.Response.WriteAsJsonAsync(new Dictionary<string, object?>
         {
-            [Claims.Subject] = principal.GetClaim(Claims.Subject),
+            [Claims.Subject] = subject,
             [Claims.Name] = principal.GetClaim(Claims.Name),
-            [Claims.Role] = principal.GetClaims(Claims.Role),
+            [Claims.Role] = roles,
         }, http.RequestAborted);
     }
 

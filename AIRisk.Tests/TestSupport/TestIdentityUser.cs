@@ -5,4 +5,5 @@ namespace AIRisk.Tests.TestSupport;
 /// Whether role claims go into the id token as well as userinfo. Some providers send roles or groups only from
 /// userinfo; the relying party must still see them.
 /// </param>
-public sealed record TestIdentityUser(string Subject, string Name, IReadOnlyList<string> Roles, bool RolesInIdentityToken = true);
+/// <param name="Disabled">The account was disabled: userinfo refuses its access tokens.</param>
+public sealed record TestIdentityUser(string Subject, string Name, IReadOnlyList<string> Roles, bool RolesInIdentityToken = true, bool Disabled = false);

@@ -82,6 +82,25 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         Assert.DoesNotContain(AuditOutcome.Succeeded, outcomes);
     }
 
+    [Fact]
+    public async Task A_session_whose_user_AIRisk_refuses_to_sign_in_again_ends_as_token_refused()
+    {
+        var user = Sandbox.User(7);
+        var workspace = Render<AIRisk.Web.Components.Pages.Workspace.ActingWorkspace>();
+        await Acting.ActAsAsync(user, Ct);
+        var session = Acting.SessionId!;
+        workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
+
+        // The user's token stops working and AIRisk will not issue another: the renewal's token exchange is refused.
+        Sandbox.State.RevokeAllTokens();
+        Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, AIRisk.Sandbox.FaultKind.Problem, 400);
+        await workspace.InvokeAsync(() => workspace.Find("[data-testid=agent-item]").Click());
+
+        workspace.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing), TimeSpan.FromSeconds(10));
+        Assert.Contains("AIRisk refused to sign in as them again", Acting.LastError, StringComparison.Ordinal);
+        Assert.Equal(SessionEndCause.TokenRefused, (await Sessions.FindAsync(session, Ct))!.EndCause);
+    }
+
     /// <summary>The real store, with the start record of one user written only after a while.</summary>
     private sealed class SlowStart(IActingSessionStore inner, string slowUserId) : IActingSessionStore
     {

@@ -83,8 +83,10 @@ public sealed partial class ActingService(
                 beforeToken: async _ =>
                 {
                     // Before the token is requested, in one write: a refused audit write mints nothing. Not cancelled
-                    // by a newer click: the record of what staff asked for stands either way.
-                    await audit.RecordStartAsync(session, ct);
+                    // by a newer click: the record of what staff asked for stands either way. The tab learns the id
+                    // meanwhile, so a reload as soon as the switch shows resumes it (a session that never starts is
+                    // not resumed, and a failed switch puts back the one in force).
+                    await Task.WhenAll(audit.RecordStartAsync(session, ct), tab.SaveAsync(session.Id));
                     started = session.Id;
                 },
                 beforeApply: _ =>
@@ -106,6 +108,7 @@ public sealed partial class ActingService(
         }
         catch (AuditUnavailableException e)
         {
+            await tab.SaveAsync(SessionId);
             SetError($"Did not act as {user.DisplayName}: {e.Message}");
             return false;
         }
@@ -265,6 +268,29 @@ public sealed partial class ActingService(
         await audit.RecordBestEffortAsync(AuditAction.TokenRenewed, AuditOutcome.Succeeded, target);
     }
 
+    /// <summary>
+    /// The staff member may no longer use the console (signed out in another tab, the role withdrawn at the identity
+    /// provider): acting stops, on record with <paramref name="cause"/>, and staff are told why.
+    /// </summary>
+    public async Task EndForStaffAsync(SessionEndCause cause, string why)
+    {
+        var message = $"Stopped acting: {why}. Sign in again to go on.";
+        if (tokens.Current.IsActing || SessionId is not null)
+            await EndCurrentAsync(cause, AuditAction.Stop, why, message);
+        else
+            SetError($"You can no longer act as anyone: {why}. Sign in again to go on.");
+    }
+
+    /// <summary>AIRisk refused to sign the session's user in again: the session ends (cause: token refused).</summary>
+    public async Task EndForRefusedTokenAsync(ActingSession session, AIRiskAuthException refusal)
+    {
+        if (tokens.Current.Version != session.Version)
+            return;
+        var name = session.User?.DisplayName ?? "this user";
+        await EndCurrentAsync(SessionEndCause.TokenRefused, AuditAction.Stop, $"token refused: {refusal.Message}",
+            $"Stopped acting as {name}: AIRisk refused to sign in as them again ({refusal.Message}).");
+    }
+
     public void DismissError() => SetError(null);
 
     /// <summary>
@@ -352,8 +378,6 @@ public sealed partial class ActingService(
             await audit.EndSessionAsync(previous, SessionEndCause.Switched,
                 audit.Entry(AuditAction.Stop, AuditOutcome.Succeeded, previousUser, detail: "switched", session: previous), succeeded);
         }
-
-        await tab.SaveAsync(session.Id);
     }
 
     /// <param name="why">What staff are told, shown as acting stops (not after its records are written).</param>
@@ -388,13 +412,18 @@ public sealed partial class ActingService(
         await tab.SaveAsync(null);
     }
 
-    /// <summary>Marks a session that never took effect as ended, in the store only.</summary>
+    /// <summary>
+    /// Marks a session that never took effect as ended, in the store only, and gives the tab back the session still
+    /// in force (a newer switch, if one won, saves its own).
+    /// </summary>
     private async Task EndRecordAsync(string? id, SessionEndCause cause)
     {
         if (id is null)
             return;
         leases.Release(id, circuit.Id);
         await audit.EndSessionAsync(id, cause);
+        if (tokens.SwitchingTo is null)
+            await tab.SaveAsync(SessionId);
     }
 
     private void SetError(string? error, Func<Task>? signInRetry = null)

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using AIRisk.Core.Auth;
+using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
 
 namespace AIRisk.Web.Services.Identity;
 
@@ -10,9 +13,10 @@ namespace AIRisk.Web.Services.Identity;
 /// <see cref="ClaimsIdentity.Actor"/>) names the staff member acting for them. Without an acting user the principal
 /// is the staff member alone. Notifies on every switch, so <c>AuthorizeView</c> follows it. The host's sign-in
 /// (OpenID Connect) arrives through <see cref="IHostEnvironmentAuthenticationStateProvider"/> and only ever sets
-/// the staff member.
+/// the staff member, who is revalidated every <see cref="StaffSignInOptions.RevalidateInterval"/>: once the sign-in
+/// is signed out or the role is gone, the tab stops acting (on record) and refuses the next switch.
 /// </summary>
-public sealed class ActingAuthenticationStateProvider : AuthenticationStateProvider, IHostEnvironmentAuthenticationStateProvider, IDisposable
+public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     public const string ActingAuthenticationType = "AIRisk.Acting";
     public const string StaffAuthenticationType = "AIRisk.Staff";
@@ -21,36 +25,71 @@ public sealed class ActingAuthenticationStateProvider : AuthenticationStateProvi
 
     private readonly TokenState _tokens;
     private readonly StaffContext _staff;
+    private readonly StaffRevalidator _revalidator;
+    private readonly IServiceProvider _services;
     private readonly IDisposable _subscription;
+    private Task<AuthenticationState>? _raised;
 
-    public ActingAuthenticationStateProvider(TokenState tokens, StaffContext staff)
+    public ActingAuthenticationStateProvider(ILoggerFactory loggers, TokenState tokens, StaffContext staff, StaffRevalidator revalidator, IServiceProvider services)
+        : base(loggers)
     {
         _tokens = tokens;
         _staff = staff;
+        _revalidator = revalidator;
+        _services = services;
         _subscription = tokens.NotifyOnChange(() =>
         {
-            NotifyAuthenticationStateChanged(Task.FromResult(Build()));
+            Raise();
             return Task.CompletedTask;
         });
+        AuthenticationStateChanged += task => _ = OnHostStateAsync(task);
     }
+
+    protected override TimeSpan RevalidationInterval => _revalidator.Interval;
 
     public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(Build());
 
-    public void SetAuthenticationState(Task<AuthenticationState> authenticationStateTask)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        _revalidator.IsStillValidAsync(cancellationToken);
+
+    protected override void Dispose(bool disposing)
     {
-        ArgumentNullException.ThrowIfNull(authenticationStateTask);
-        _ = ApplyHostStateAsync(authenticationStateTask);
+        if (disposing)
+            _subscription.Dispose();
+        base.Dispose(disposing);
     }
 
-    private async Task ApplyHostStateAsync(Task<AuthenticationState> authenticationStateTask)
+    private void Raise()
     {
-        var host = await authenticationStateTask;
+        var state = Task.FromResult(Build());
+        _raised = state;
+        NotifyAuthenticationStateChanged(state);
+    }
+
+    /// <summary>
+    /// A state this provider did not raise itself: the host's sign-in when the tab opens, or the anonymous one the
+    /// revalidation sets when the staff member may no longer use the console.
+    /// </summary>
+    private async Task OnHostStateAsync(Task<AuthenticationState> task)
+    {
+        if (ReferenceEquals(task, _raised))
+            return;
+        var host = await task;
         if (host.User.Identity?.IsAuthenticated == true)
+        {
             _staff.Current = StaffMember.FromPrincipal(host.User);
-        NotifyAuthenticationStateChanged(Task.FromResult(Build()));
+            _revalidator.SignInId = host.User.FindFirstValue(StaffSignIns.IdClaim);
+            Raise();
+        }
+        else if (_revalidator.Failure is { } failure)
+        {
+            // Resolved here, not injected: the acting service's own dependencies reach this provider.
+            var acting = _services.GetRequiredService<ActingService>();
+            _staff.Current = StaffMember.Nobody;
+            await acting.EndForStaffAsync(failure.Cause, failure.Why);
+            Raise();
+        }
     }
-
-    public void Dispose() => _subscription.Dispose();
 
     private AuthenticationState Build()
     {

@@ -8,7 +8,8 @@ namespace AIRisk.Web.Services.Identity;
 /// </summary>
 public sealed record StaffMember(string Id, string Name, IReadOnlySet<string> Roles, bool IsLocal)
 {
-    private static readonly string[] RoleClaimTypes = [ClaimTypes.Role, "role", "roles", "groups"];
+    /// <summary>Where identity providers put roles or groups.</summary>
+    public static IReadOnlyList<string> RoleClaimTypes { get; } = [ClaimTypes.Role, "role", "roles", "groups"];
 
     /// <summary>Without staff sign-in: whoever runs the app on this machine (and so holds the client secret anyway).</summary>
     public static StaffMember LocalOperator { get; } =

@@ -1,5 +1,6 @@
 using AIRisk.Core.Api;
 using AIRisk.Web.Services.Identity;
+using AIRisk.Web.Services.Security;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Services.Policy;
@@ -7,13 +8,17 @@ namespace AIRisk.Web.Services.Policy;
 /// <summary>
 /// Decides whether a staff member may act as a target user. A target is protected when any of their roles is
 /// <see cref="ConsolePolicyOptions.ProtectedTargetRole"/>, and, failing closed, when no role of theirs could be read
-/// (unless <c>PROTECTED_TARGET_UNKNOWN=allow</c>).
+/// (unless <c>PROTECTED_TARGET_UNKNOWN=allow</c>). With staff sign-in, a staff member who no longer holds the console's
+/// role (found by revalidation) may act as nobody.
 /// </summary>
-public sealed class ImpersonationPolicy(IOptions<ConsolePolicyOptions> options)
+public sealed class ImpersonationPolicy(IOptions<ConsolePolicyOptions> options, StaffSignInOptions? signIn = null)
 {
     /// <returns><c>null</c> when allowed, else why not (shown to staff and recorded).</returns>
     public string? Refusal(StaffMember staff, AIRiskUser target)
     {
+        if (signIn is { IsConfigured: true, RequiredRole: { } required } && !staff.HasRole(required))
+            return $"your staff sign-in no longer holds the role '{required}' (sign in again)";
+
         var policy = options.Value;
         if (staff.HasRole(policy.AdminRole))
             return null;

@@ -43,6 +43,8 @@ internal static class SignOutEndpoints
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return Results.Text("Sign-out refused: the form's antiforgery token is missing or wrong. Open /signout and use its button.", statusCode: StatusCodes.Status400BadRequest);
+        // Every tab of this sign-in stops acting at its next revalidation.
+        context.RequestServices.GetRequiredService<StaffSignIns>().Forget(context.User.FindFirst(StaffSignIns.IdClaim)?.Value);
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
     }

@@ -6,7 +6,8 @@ namespace AIRisk.Web.Services.Security;
 
 /// <summary>
 /// An absolute lifetime for the staff cookie: the sign-in time is stamped into it once, and sliding renewals (which
-/// reissue the cookie) carry it along, so an active sign-in still ends that long after it began.
+/// reissue the cookie) carry it along, so an active sign-in still ends that long after it began. A cookie whose
+/// sign-in <see cref="StaffSignIns"/> has forgotten is refused too.
 /// </summary>
 internal static class StaffCookieLifetime
 {
@@ -26,7 +27,11 @@ internal static class StaffCookieLifetime
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var stamped)
                 ? stamped
                 : context.Properties.IssuedUtc;
-        if (signedIn is null || now - signedIn.Value > absoluteLifetime)
+        // A sign-in this server no longer knows (signed out, refused at revalidation, or from before a restart) signs
+        // in again at the identity provider, which answers the questions a cookie alone cannot.
+        var known = context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>()
+            .AccessToken(context.Principal?.FindFirst(StaffSignIns.IdClaim)?.Value) is not null;
+        if (signedIn is null || now - signedIn.Value > absoluteLifetime || !known)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -8,6 +8,7 @@ public sealed class StaffSignInOptions
     public const string ClientSecretKey = "OPERATOR_OIDC_CLIENT_SECRET";
     public const string RoleKey = "OPERATOR_ROLE";
     public const string MaxHoursKey = "OPERATOR_SIGNIN_MAX_HOURS";
+    public const string RevalidateMinutesKey = "OPERATOR_REVALIDATE_MINUTES";
 
     public string? Authority { get; init; }
 
@@ -20,6 +21,9 @@ public sealed class StaffSignInOptions
 
     /// <summary>A staff sign-in ends this long after it began, however active (sliding renewal stops there).</summary>
     public TimeSpan AbsoluteLifetime { get; init; } = TimeSpan.FromHours(10);
+
+    /// <summary>How often an open tab asks the identity provider again whether its staff member still holds the role.</summary>
+    public TimeSpan RevalidateInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Outside Development the staff cookie is sent over HTTPS only (behind a TLS-terminating proxy too).</summary>
     public bool RequireSecureCookie { get; init; }
@@ -35,6 +39,9 @@ public sealed class StaffSignInOptions
         AbsoluteLifetime = double.TryParse(configuration[MaxHoursKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0
             ? TimeSpan.FromHours(hours)
             : TimeSpan.FromHours(10),
+        RevalidateInterval = double.TryParse(configuration[RevalidateMinutesKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : TimeSpan.FromMinutes(5),
         RequireSecureCookie = !isDevelopment,
     };
 

@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class StaffSignInServiceCollectionExtensions
 {
-    private static readonly string[] RoleClaimTypes = [ClaimTypes.Role, "role", "roles", "groups"];
+    private static IReadOnlyList<string> RoleClaimTypes => StaffMember.RoleClaimTypes;
 
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services, StaffSignInOptions signIn)
     {
@@ -67,6 +67,18 @@ public static class StaffSignInServiceCollectionExtensions
                 // Some providers send roles or groups only from userinfo, whose keys the handler drops unless mapped.
                 foreach (var type in RoleClaimTypes.Where(t => t != ClaimTypes.Role))
                     o.ClaimActions.MapJsonKey(type, type);
+                // Each sign-in gets an id in the cookie; its access token stays on the server, for revalidation.
+                o.Events.OnTokenValidated = context =>
+                {
+                    if (context.TokenEndpointResponse?.AccessToken is { } accessToken && context.Principal?.Identity is ClaimsIdentity identity)
+                    {
+                        var id = Guid.NewGuid().ToString("N");
+                        identity.AddClaim(new Claim(StaffSignIns.IdClaim, id));
+                        context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>().Remember(id, accessToken);
+                    }
+
+                    return Task.CompletedTask;
+                };
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
             });
