@@ -41,9 +41,6 @@ public sealed partial class TokenState(
     /// </summary>
     public Func<ActingSession, AIRiskAuthException, Task>? RenewalRefused { get; set; }
 
-    /// <summary>The last generic token obtained by this circuit.</summary>
-    public AccessToken? GenericToken { get; private set; }
-
     private TimeSpan Skew => TimeSpan.FromSeconds(options.Value.TokenRefreshSkewSeconds);
 
     /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
@@ -153,12 +150,7 @@ public sealed partial class TokenState(
     }
 
     /// <summary>The generic token, from the shared cache or a new flow.</summary>
-    public async Task<AccessToken> GetGenericTokenAsync(CancellationToken ct)
-    {
-        var token = await tokens.GetAsync(null, flow, ct);
-        GenericToken = token;
-        return token;
-    }
+    public async Task<AccessToken> GetGenericTokenAsync(CancellationToken ct) => await tokens.GetAsync(null, flow, ct);
 
     /// <summary>Drops a generic token AIRisk refused and gets a new one.</summary>
     public async Task<AccessToken> RenewGenericTokenAsync(AccessToken refused, CancellationToken ct)

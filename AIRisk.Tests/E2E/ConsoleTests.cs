@@ -30,8 +30,8 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
     [Fact]
     public async Task A_deep_link_confirms_before_switching_and_the_address_follows_the_view()
     {
-        var user = Fixture.FreshUser();
-        var conversations = await Fixture.FirstConversationIdsAsync(user, Ct);
+        // Three conversations at least: the link opens the second, then staff open the third.
+        var (user, conversations) = await UserWithConversationsAsync(3);
 
         var tokenCalls = Sandbox.Requests.CountTokenCalls(user.Id);
 
@@ -123,5 +123,16 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
 
         await Expect(ErrorMessages).ToContainTextAsync("9,000 characters");
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+    }
+
+    private async Task<(AIRisk.Sandbox.SandboxUser User, IReadOnlyList<string> Conversations)> UserWithConversationsAsync(int count)
+    {
+        while (true)
+        {
+            var user = Fixture.FreshUser();
+            var conversations = await Fixture.FirstConversationIdsAsync(user, Ct);
+            if (conversations.Count >= count)
+                return (user, conversations);
+        }
     }
 }

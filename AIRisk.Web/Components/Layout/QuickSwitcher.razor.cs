@@ -23,10 +23,6 @@ public sealed partial class QuickSwitcher
     [Inject]
     private RecentUsers Recent { get; set; } = default!;
 
-    /// <summary>Raised after a switch from here succeeded (the layout closes the narrow-screen users panel).</summary>
-    [Parameter]
-    public EventCallback OnSwitched { get; set; }
-
     private async Task<IEnumerable<AIRiskUser>> SearchAsync(string? text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -52,7 +48,6 @@ public sealed partial class QuickSwitcher
             return;
         if (_box is not null)
             await _box.ClearAsync();
-        if (await Acting.ActAsAsync(user, CancellationToken.None))
-            await OnSwitched.InvokeAsync();
+        await Acting.ActAsAsync(user, CancellationToken.None);
     }
 }

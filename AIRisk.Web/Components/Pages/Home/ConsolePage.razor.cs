@@ -52,7 +52,7 @@ public sealed partial class ConsolePage
     /// <summary>The user of a deep link staff have not confirmed (or dismissed) yet.</summary>
     private string? PendingLink => UserId is { } id && id != ActingUser?.Id && id != _dismissedLink ? id : null;
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         if (View.Session.Version == _version)
             return;
@@ -64,6 +64,9 @@ public sealed partial class ConsolePage
         if (!first && ActingUser is not null)
             _dismissedLink = UserId;
         _addressStale |= !first || ActingUser is not null;
+        // A switch from anywhere (table, switcher, recent chip, link) closes the narrow screen's users panel.
+        if (!first && ActingUser is not null && Panel is { IsOpen: true } panel)
+            await panel.Close.InvokeAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -87,13 +90,7 @@ public sealed partial class ConsolePage
         _addressStale = true;
     }
 
-    private async Task ActAsAsync(AIRiskUser user)
-    {
-        if (await Acting.ActAsAsync(user, CancellationToken.None))
-            await SwitchedAsync();
-    }
-
-    private Task SwitchedAsync() => Panel?.Close.InvokeAsync() ?? Task.CompletedTask;
+    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
     private void DismissLink()
     {

@@ -30,10 +30,6 @@ public sealed partial class UserPicker : IDisposable
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
 
-    /// <summary>Raised after a switch from this table succeeded.</summary>
-    [Parameter]
-    public EventCallback OnSwitched { get; set; }
-
     protected override Task OnInitializedAsync()
     {
         _table = new UserTable(Directory, PageSize);
@@ -43,11 +39,7 @@ public sealed partial class UserPicker : IDisposable
 
     private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
 
-    private async Task ActAsAsync(AIRiskUser user)
-    {
-        if (await Acting.ActAsAsync(user, CancellationToken.None))
-            await OnSwitched.InvokeAsync();
-    }
+    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
     private bool IsActive(AIRiskUser user) => View.Session.User?.Id == user.Id;
 
