@@ -40,7 +40,8 @@ public static class AIRiskWebServiceCollectionExtensions
     public static IServiceCollection AddAIRiskDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAIRiskCore(configuration);
-        services.AddMudServices();
+        // Messages at the bottom: at the top they would cover the acting banner (a phone has no room beside it).
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
 
         services.AddOptions<ConsolePolicyOptions>().Configure(o => ConsolePolicyBinder.Bind(configuration, o)).ValidateOnStart();
         services.AddSingleton<ImpersonationPolicy>();
