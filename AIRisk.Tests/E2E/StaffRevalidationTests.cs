@@ -15,10 +15,8 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     [Fact]
     public async Task A_role_withdrawn_at_the_provider_stops_acting_and_refuses_the_next_switch()
     {
-        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
-        var (user, next) = (Plain()[0], Plain()[0]);
-        await OpenDashboardAsync();
-        await ActAsAsync(user);
+        var user = await SignInAndActAsync();
+        var next = Plain();
 
         fixture.Provider.User = StaffSignInBrowserAppFixture.Staff with { Roles = [StaffSignInFixture.AuditorRole] };
 
@@ -40,10 +38,7 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     [Fact]
     public async Task Signing_out_in_another_tab_stops_acting_in_this_one()
     {
-        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
-        var user = Plain()[0];
-        await OpenDashboardAsync();
-        await ActAsAsync(user);
+        await SignInAndActAsync();
 
         var other = await Context.NewPageAsync();
         await other.GotoAsync("/signout");
@@ -56,10 +51,7 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     [Fact]
     public async Task A_staff_account_disabled_at_the_provider_stops_acting()
     {
-        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
-        var user = Plain()[0];
-        await OpenDashboardAsync();
-        await ActAsAsync(user);
+        await SignInAndActAsync();
 
         fixture.Provider.User = StaffSignInBrowserAppFixture.Staff with { Disabled = true };
 
@@ -68,7 +60,17 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
         fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
     }
 
+    /// <summary>Signs the staff member in (holding the console's role) and acts as a user.</summary>
+    private async Task<AIRisk.Sandbox.SandboxUser> SignInAndActAsync()
+    {
+        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
+        var user = Plain();
+        await OpenDashboardAsync();
+        await ActAsAsync(user);
+        return user;
+    }
+
     /// <summary>A user nobody acted as yet and whom no policy protects (not a Company Admin).</summary>
-    private IReadOnlyList<AIRisk.Sandbox.SandboxUser> Plain() =>
-        Fixture.FreshUsers(Sandbox.Data.Users.Where(u => u.Role == "User").Select(u => u.Id), 1);
+    private AIRisk.Sandbox.SandboxUser Plain() =>
+        Fixture.FreshUsers(Sandbox.Data.Users.Where(u => u.Role == "User").Select(u => u.Id), 1)[0];
 }
