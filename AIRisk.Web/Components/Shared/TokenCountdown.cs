@@ -11,10 +11,10 @@ public static class TokenCountdown
         _ => $"token valid {remaining.Seconds} s",
     };
 
-    public static string DescribeSession((TimeSpan Left, string Limit) remaining)
+    public static string DescribeSession((TimeSpan Left, AIRisk.Web.Services.Policy.SessionLimit Limit) remaining)
     {
         var left = remaining.Left < TimeSpan.Zero ? TimeSpan.Zero : remaining.Left;
         var clock = left.TotalHours >= 1 ? $"{(int)left.TotalHours}:{left.Minutes:00}:{left.Seconds:00}" : $"{left.Minutes}:{left.Seconds:00}";
-        return remaining.Limit == "idle" ? $"session ends in {clock} if idle" : $"session ends in {clock}";
+        return remaining.Limit == AIRisk.Web.Services.Policy.SessionLimit.Idle ? $"session ends in {clock} if idle" : $"session ends in {clock}";
     }
 }

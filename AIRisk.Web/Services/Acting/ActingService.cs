@@ -172,7 +172,7 @@ public sealed partial class ActingService(
         }
         if (clock.LimitPassed(session.StartedUtc, session.LastActivityUtc) is { } limit)
         {
-            await EndAsync(session, limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap, AuditAction.Expire, clock.Describe(limit));
+            await EndAsync(session, limit == SessionLimit.Idle ? SessionEndCause.Idle : SessionEndCause.Cap, AuditAction.Expire, clock.Describe(limit));
             SetError($"Your acting session as {session.Target.DisplayName} ended while you were away: {clock.Describe(limit)}.");
             return null;
         }
@@ -217,7 +217,7 @@ public sealed partial class ActingService(
         // A switch in flight starts a new session; ending the old one now would cancel that click.
         if (tokens.SwitchingTo is not null || clock.ExpiryReason() is not { } why || tokens.Current.User is not { } user)
             return false;
-        var cause = clock.Remaining().Limit == "idle" ? SessionEndCause.Idle : SessionEndCause.Cap;
+        var cause = clock.Remaining().Limit == SessionLimit.Idle ? SessionEndCause.Idle : SessionEndCause.Cap;
         await EndCurrentAsync(cause, AuditAction.Expire, why, $"Stopped acting as {user.DisplayName}: {why}.");
         return true;
     }

@@ -32,14 +32,14 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
     }
 
     /// <summary>How long the session has left, and which limit ends it.</summary>
-    public (TimeSpan Left, string Limit) Remaining()
+    public (TimeSpan Left, SessionLimit Limit) Remaining()
     {
         if (_startedAt is not { } started)
-            return (TimeSpan.Zero, "");
+            return (TimeSpan.Zero, SessionLimit.Idle);
         var now = time.GetUtcNow();
         var idleLeft = _lastActivity + policy.IdleTimeout - now;
         var capLeft = started + policy.MaxSession - now;
-        return idleLeft <= capLeft ? (idleLeft, "idle") : (capLeft, "cap");
+        return idleLeft <= capLeft ? (idleLeft, SessionLimit.Idle) : (capLeft, SessionLimit.Cap);
     }
 
     /// <returns>Why the session must end now, or <c>null</c>.</returns>
@@ -52,16 +52,16 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
     }
 
     /// <summary>Which limit a session that began at <paramref name="startedAt"/> has passed by now, if any.</summary>
-    public string? LimitPassed(DateTimeOffset startedAt, DateTimeOffset lastActivity)
+    public SessionLimit? LimitPassed(DateTimeOffset startedAt, DateTimeOffset lastActivity)
     {
         var now = time.GetUtcNow();
         if (now - lastActivity >= policy.IdleTimeout)
-            return "idle";
-        return now - startedAt >= policy.MaxSession ? "cap" : null;
+            return SessionLimit.Idle;
+        return now - startedAt >= policy.MaxSession ? SessionLimit.Cap : null;
     }
 
-    /// <summary>How staff read the end of a session at <paramref name="limit"/> (<c>idle</c> or <c>cap</c>).</summary>
-    public string Describe(string limit) => limit == "idle"
+    /// <summary>How staff read the end of a session at <paramref name="limit"/>.</summary>
+    public string Describe(SessionLimit limit) => limit == SessionLimit.Idle
         ? $"no activity for {policy.IdleTimeout.TotalMinutes:0} min"
         : $"the {policy.MaxSession.TotalMinutes:0}-minute limit of an acting session was reached";
 }
