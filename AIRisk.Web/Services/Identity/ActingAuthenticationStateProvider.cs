@@ -16,7 +16,7 @@ namespace AIRisk.Web.Services.Identity;
 /// the staff member, who is revalidated every <see cref="StaffSignInOptions.RevalidateInterval"/>: once the sign-in
 /// is signed out or the role is gone, the tab stops acting (on record) and refuses the next switch.
 /// </summary>
-public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+public sealed partial class ActingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
     public const string ActingAuthenticationType = "AIRisk.Acting";
     public const string StaffAuthenticationType = "AIRisk.Staff";
@@ -28,7 +28,7 @@ public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthen
     private readonly StaffRevalidator _revalidator;
     private readonly IServiceProvider _services;
     private readonly IDisposable _subscription;
-    private Task<AuthenticationState>? _raised;
+    private readonly ILogger<ActingAuthenticationStateProvider> _logger;
 
     public ActingAuthenticationStateProvider(ILoggerFactory loggers, TokenState tokens, StaffContext staff, StaffRevalidator revalidator, IServiceProvider services)
         : base(loggers)
@@ -37,6 +37,7 @@ public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthen
         _staff = staff;
         _revalidator = revalidator;
         _services = services;
+        _logger = loggers.CreateLogger<ActingAuthenticationStateProvider>();
         _subscription = tokens.NotifyOnChange(() =>
         {
             Raise();
@@ -59,12 +60,7 @@ public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthen
         base.Dispose(disposing);
     }
 
-    private void Raise()
-    {
-        var state = Task.FromResult(Build());
-        _raised = state;
-        NotifyAuthenticationStateChanged(state);
-    }
+    private void Raise() => NotifyAuthenticationStateChanged(Task.FromResult(Build()));
 
     /// <summary>
     /// A state this provider did not raise itself: the host's sign-in when the tab opens, or the anonymous one the
@@ -72,24 +68,37 @@ public sealed class ActingAuthenticationStateProvider : RevalidatingServerAuthen
     /// </summary>
     private async Task OnHostStateAsync(Task<AuthenticationState> task)
     {
-        if (ReferenceEquals(task, _raised))
-            return;
-        var host = await task;
-        if (host.User.Identity?.IsAuthenticated == true)
+        try
         {
-            _staff.Current = StaffMember.FromPrincipal(host.User);
-            _revalidator.SignInId = host.User.FindFirstValue(StaffSignIns.IdClaim);
-            Raise();
+            var host = await task;
+            // Told apart by what the principal is, not by which call raised it: a state this provider built names
+            // its own authentication types, and must never be read as a sign-in (its subject may be the AIRisk user).
+            if (host.User.Identity?.AuthenticationType is StaffAuthenticationType or ActingAuthenticationType)
+                return;
+            if (host.User.Identity?.IsAuthenticated == true)
+            {
+                _staff.Current = StaffMember.FromPrincipal(host.User);
+                _revalidator.SignInId = host.User.FindFirstValue(StaffSignIns.IdClaim);
+                Raise();
+            }
+            else if (_revalidator.Failure is { } failure)
+            {
+                // Resolved here, not injected: the acting service's own dependencies reach this provider.
+                var acting = _services.GetRequiredService<ActingService>();
+                _staff.Current = StaffMember.Nobody;
+                await acting.EndForStaffAsync(failure.Cause, failure.Why);
+                Raise();
+            }
         }
-        else if (_revalidator.Failure is { } failure)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Resolved here, not injected: the acting service's own dependencies reach this provider.
-            var acting = _services.GetRequiredService<ActingService>();
-            _staff.Current = StaffMember.Nobody;
-            await acting.EndForStaffAsync(failure.Cause, failure.Why);
-            Raise();
+            // Raised from an event with no caller to report to; the staff member stays as last known.
+            LogHostStateFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying the staff sign-in to the circuit failed")]
+    private partial void LogHostStateFailed(Exception exception);
 
     private AuthenticationState Build()
     {
