@@ -98,6 +98,10 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
 
         workspace.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing), TimeSpan.FromSeconds(10));
         Assert.Contains("AIRisk refused to sign in as them again", Acting.LastError, StringComparison.Ordinal);
+        // Acting stops first (it lowers privilege); the session's end is written just after.
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await Sessions.FindAsync(session, Ct))!.EndCause is null)
+            await Task.Delay(20, wait.Token);
         Assert.Equal(SessionEndCause.TokenRefused, (await Sessions.FindAsync(session, Ct))!.EndCause);
     }
 
