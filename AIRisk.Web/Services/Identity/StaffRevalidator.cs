@@ -40,6 +40,11 @@ public sealed partial class StaffRevalidator(
             return true;
         if (signIns.AccessToken(SignInId) is not { } token)
             return Fail(SessionEndCause.StaffSignedOut, "your staff sign-in was signed out");
+        if (token.Length == 0)
+        {
+            // The provider gave no access token to ask userinfo with: the roles stay as signed in with.
+            return true;
+        }
 
         HashSet<string> roles;
         try

@@ -70,11 +70,13 @@ public static class StaffSignInServiceCollectionExtensions
                 // Each sign-in gets an id in the cookie; its access token stays on the server, for revalidation.
                 o.Events.OnTokenValidated = context =>
                 {
-                    if (context.TokenEndpointResponse?.AccessToken is { } accessToken && context.Principal?.Identity is ClaimsIdentity identity)
+                    if (context.Principal?.Identity is ClaimsIdentity identity)
                     {
                         var id = Guid.NewGuid().ToString("N");
                         identity.AddClaim(new Claim(StaffSignIns.IdClaim, id));
-                        context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>().Remember(id, accessToken);
+                        // A provider that sends no access token still gets its sign-ins known (else every request
+                        // would send staff back to it); only the role check at revalidation is then not possible.
+                        context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>().Remember(id, context.TokenEndpointResponse?.AccessToken ?? "");
                     }
 
                     return Task.CompletedTask;

@@ -16,7 +16,11 @@ public sealed class StaffSignIns(IMemoryCache cache, StaffSignInOptions options)
     public void Remember(string id, string accessToken) =>
         cache.Set(Key(id), accessToken, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.AbsoluteLifetime });
 
-    /// <returns>The provider's access token of sign-in <paramref name="id"/>; <c>null</c> once it is signed out or forgotten.</returns>
+    /// <returns>
+    /// The provider's access token of sign-in <paramref name="id"/> (empty when the provider sent none); <c>null</c> once
+    /// it is signed out or forgotten, and after a restart of this server (kept in memory: the next page load then signs
+    /// in at the provider again).
+    /// </returns>
     public string? AccessToken(string? id) => id is not null && cache.TryGetValue(Key(id), out string? token) ? token : null;
 
     public void Forget(string? id)
