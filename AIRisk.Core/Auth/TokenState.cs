@@ -238,7 +238,8 @@ public sealed partial class TokenState(
                     _renewal = null;
             }
 
-            if (e is AIRiskAuthException refusal && RenewalRefused is { } onRefused)
+            // Only AIRisk's own answer refusing it: a timeout, a network failure or an open breaker is not a refusal.
+            if (e is AIRiskAuthException { StatusCode: >= 400 and < 500 } refusal && RenewalRefused is { } onRefused)
                 await onRefused(session, refusal);
             throw;
         }

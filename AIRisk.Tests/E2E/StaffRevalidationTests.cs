@@ -36,6 +36,29 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     }
 
     [Fact]
+    public async Task Staff_who_keep_switching_are_still_revalidated_on_time()
+    {
+        var first = await SignInAndActAsync();
+        var second = Plain();
+        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff with { Roles = [StaffSignInFixture.AuditorRole] };
+
+        // Each switch restarts the framework's wait; the check must come when it is due all the same.
+        var stopped = false;
+        var deadline = DateTime.UtcNow + WithinInterval;
+        for (var i = 0; !stopped && DateTime.UtcNow < deadline; i++)
+        {
+            var row = await ShowUserAsync(i % 2 == 0 ? second : first);
+            await row.GetByTestId("switch-user").ClickAsync();
+            await Task.Delay(StaffSignInBrowserAppFixture.RevalidateInterval / 4, Ct);
+            stopped = await Page.GetByText("no longer hold").CountAsync() > 0;
+        }
+
+        Assert.True(stopped, "Still acting after switching for four revalidation intervals.");
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", "", new() { Timeout = (float)WithinInterval.TotalMilliseconds });
+        fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
+    }
+
+    [Fact]
     public async Task Signing_out_in_another_tab_stops_acting_in_this_one()
     {
         await SignInAndActAsync();

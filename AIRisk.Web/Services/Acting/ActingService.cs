@@ -91,6 +91,9 @@ public sealed partial class ActingService(
                 },
                 beforeApply: _ =>
                 {
+                    // The staff member may have been refused meanwhile (revalidation): ask again before it takes effect.
+                    if (policy.Refusal(staff.Current, user) is { } late)
+                        throw new AIRiskApiException($"you may not act as {user.DisplayName} now: {late}");
                     previous = (SessionId, tokens.Current.User);
                     // Before the switch is applied, so the screen's render of the new identity shows its session too.
                     clock.Start();

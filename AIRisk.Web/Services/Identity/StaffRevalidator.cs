@@ -30,7 +30,23 @@ public sealed partial class StaffRevalidator(
     /// <summary>Why the last check failed, once one has.</summary>
     public (SessionEndCause Cause, string Why)? Failure { get; private set; }
 
-    public TimeSpan Interval => options.RevalidateInterval;
+    private DateTimeOffset _lastChecked = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// How long until the next check is due. Counted from the last check, not from now: every switch restarts the
+    /// framework's wait, and a staff member who switches more often than the interval must still be checked.
+    /// </summary>
+    public TimeSpan Interval
+    {
+        get
+        {
+            var left = _lastChecked == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastChecked + options.RevalidateInterval - DateTimeOffset.UtcNow;
+            return left > MinimumWait ? left : MinimumWait;
+        }
+    }
+
+    // The framework's loop spins on a zero wait.
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
     /// <returns><c>false</c> when the staff member may no longer use the console (see <see cref="Failure"/>).</returns>
     public async Task<bool> IsStillValidAsync(CancellationToken ct)
@@ -38,6 +54,7 @@ public sealed partial class StaffRevalidator(
         var member = staff.Current;
         if (member.IsLocal || !options.IsConfigured || ReferenceEquals(member, StaffMember.Nobody))
             return true;
+        _lastChecked = DateTimeOffset.UtcNow;
         if (signIns.AccessToken(SignInId) is not { } token)
             return Fail(SessionEndCause.StaffSignedOut, "your staff sign-in was signed out");
         if (token.Length == 0)
@@ -61,7 +78,14 @@ public sealed partial class StaffRevalidator(
             }
 
             response.EnsureSuccessStatusCode();
-            roles = RolesOf(await response.Content.ReadFromJsonAsync<JsonElement>(ct));
+            if (RolesOf(await response.Content.ReadFromJsonAsync<JsonElement>(ct)) is not { } listed)
+            {
+                // This provider names roles only in the id token: userinfo cannot withdraw them, so the roles stay as
+                // signed in with (the sign-out and account checks above still hold).
+                return true;
+            }
+
+            roles = listed;
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or InvalidOperationException && !ct.IsCancellationRequested)
         {
@@ -87,13 +111,15 @@ public sealed partial class StaffRevalidator(
         return false;
     }
 
-    private static HashSet<string> RolesOf(JsonElement userInfo)
+    /// <returns>The roles userinfo lists, or <c>null</c> when it has no role or group key at all.</returns>
+    private static HashSet<string>? RolesOf(JsonElement userInfo)
     {
-        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        HashSet<string>? roles = null;
         foreach (var type in StaffMember.RoleClaimTypes.Where(t => t != ClaimTypes.Role))
         {
-            if (!userInfo.TryGetProperty(type, out var value))
+            if (userInfo.ValueKind != JsonValueKind.Object || !userInfo.TryGetProperty(type, out var value))
                 continue;
+            roles ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (value.ValueKind == JsonValueKind.String)
                 roles.Add(value.GetString()!);
             else if (value.ValueKind == JsonValueKind.Array)
