@@ -24,16 +24,19 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
         sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
 
     /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
-    public async Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null)
+    public Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
+        RecordBestEffortAsync(Entry(action, outcome, target, reason, detail, error, session));
+
+    /// <summary>Writes <paramref name="entry"/> (made with <see cref="Entry"/>); a lost record is logged.</summary>
+    public async Task RecordBestEffortAsync(AuditEntry entry)
     {
-        var entry = Entry(action, outcome, target, reason, detail, error, session);
         try
         {
             await audit.RecordAsync(entry, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
-            LogAuditLost(action, outcome, e.Message);
+            LogAuditLost(entry.Action, entry.Outcome, e.Message);
         }
     }
 

@@ -373,14 +373,13 @@ public sealed partial class ActingService(
         var succeeded = audit.Entry(AuditAction.ActAs, AuditOutcome.Succeeded, session.Target, session.Reason);
         if (previous is null)
         {
-            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Succeeded, session.Target, session.Reason);
+            await audit.RecordBestEffortAsync(succeeded);
+            return;
         }
-        else
-        {
-            leases.Release(previous, circuit.Id);
-            await audit.EndSessionAsync(previous, SessionEndCause.Switched,
-                audit.Entry(AuditAction.Stop, AuditOutcome.Succeeded, previousUser, detail: "switched", session: previous), succeeded);
-        }
+
+        leases.Release(previous, circuit.Id);
+        await audit.EndSessionAsync(previous, SessionEndCause.Switched,
+            audit.Entry(AuditAction.Stop, AuditOutcome.Succeeded, previousUser, detail: "switched", session: previous), succeeded);
     }
 
     /// <param name="why">What staff are told, shown as acting stops (not after its records are written).</param>

@@ -20,6 +20,7 @@ public sealed partial class StaffRevalidator(
     StaffSignIns signIns,
     IHttpClientFactory http,
     IServiceProvider services,
+    TimeProvider time,
     ILogger<StaffRevalidator> logger)
 {
     public const string ClientName = "staff-userinfo";
@@ -40,7 +41,7 @@ public sealed partial class StaffRevalidator(
     {
         get
         {
-            var left = _lastChecked == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastChecked + options.RevalidateInterval - DateTimeOffset.UtcNow;
+            var left = _lastChecked == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastChecked + options.RevalidateInterval - time.GetUtcNow();
             return left > MinimumWait ? left : MinimumWait;
         }
     }
@@ -54,7 +55,7 @@ public sealed partial class StaffRevalidator(
         var member = staff.Current;
         if (member.IsLocal || !options.IsConfigured || ReferenceEquals(member, StaffMember.Nobody))
             return true;
-        _lastChecked = DateTimeOffset.UtcNow;
+        _lastChecked = time.GetUtcNow();
         if (signIns.AccessToken(SignInId) is not { } token)
             return Fail(SessionEndCause.StaffSignedOut, "your staff sign-in was signed out");
         if (token.Length == 0)
