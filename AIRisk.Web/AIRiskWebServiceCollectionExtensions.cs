@@ -52,7 +52,8 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<StaffSignIns>();
         services.AddScoped<StaffRevalidator>();
-        services.AddHttpClient(StaffRevalidator.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<StaffIdentityProvider>();
+        services.AddHttpClient(StaffIdentityProvider.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<UserDirectoryLoader>();
@@ -64,6 +65,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.TryAddScoped<ITabSessionStorage, ProtectedTabSessionStorage>();
         services.AddSingleton<SessionLeases>();
         services.AddScoped<CircuitIdentity>();
+        services.AddScoped<CircuitDispatcher>();
         // The renewal check is the acting service's: the session lasts only while it could still start.
         services.AddScoped(sp =>
         {

@@ -2,11 +2,14 @@ namespace AIRisk.Tests.TestSupport;
 
 /// <summary>
 /// The browser tests' app with staff signing in through a <see cref="TestIdentityProvider"/>, revalidated every
-/// couple of seconds (instead of five minutes) so a withdrawn role or a sign-out elsewhere shows within a test.
+/// couple of seconds (instead of five minutes) so a withdrawn role or a sign-out elsewhere shows within a test. Its
+/// access tokens are short-lived, so every check renews the sign-in with its refresh token first.
 /// </summary>
 public sealed class StaffSignInBrowserAppFixture : BrowserAppFixture
 {
     public static readonly TimeSpan RevalidateInterval = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
 
     public static readonly TestIdentityUser Staff = new("staff-7", "Robin Reviewer", [StaffSignInFixture.RequiredRole, StaffSignInFixture.AuditorRole]);
 
@@ -15,7 +18,7 @@ public sealed class StaffSignInBrowserAppFixture : BrowserAppFixture
     protected override async ValueTask ConfigureAsync(Uri appAddress, Dictionary<string, string?> environment)
     {
         var client = TestOidcClient.For(appAddress);
-        Provider = await TestIdentityProvider.StartAsync(client);
+        Provider = await TestIdentityProvider.StartAsync(client, AccessTokenLifetime);
         Provider.User = Staff;
         foreach (var (key, value) in StaffSignInFixture.Environment(Provider.BaseAddress, client))
             environment[key] = value;

@@ -33,9 +33,15 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private readonly TestOidcClient _client;
     private WebApplication? _app;
+    private readonly TimeSpan? _accessTokenLifetime;
     private volatile TestIdentityUser _user = new("staff-1", "Sam Support", ["airisk-console"]);
+    private int _refreshes;
 
-    private TestIdentityProvider(TestOidcClient client) => _client = client;
+    private TestIdentityProvider(TestOidcClient client, TimeSpan? accessTokenLifetime)
+    {
+        _client = client;
+        _accessTokenLifetime = accessTokenLifetime;
+    }
 
     /// <summary>The issuer, ending in <c>/</c>, e.g. <c>http://127.0.0.1:41234/</c>: what OPERATOR_OIDC_AUTHORITY names.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -49,9 +55,19 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         set => _user = value;
     }
 
-    public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, CancellationToken ct = default)
+    /// <summary>Refresh-token grants answered so far (refused ones not counted).</summary>
+    public int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>Refresh-token grants are refused (<c>invalid_grant</c>), as for a revoked or expired refresh token.</summary>
+    public bool RefuseRefresh { get; set; }
+
+    /// <summary>Userinfo answers 503, as a provider that is down or overloaded does.</summary>
+    public bool UserInfoFailing { get; set; }
+
+    /// <param name="accessTokenLifetime">How long access tokens last (OpenIddict's default, an hour, when <c>null</c>).</param>
+    public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, TimeSpan? accessTokenLifetime = null, CancellationToken ct = default)
     {
-        var provider = new TestIdentityProvider(client);
+        var provider = new TestIdentityProvider(client, accessTokenLifetime);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -94,8 +110,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             .SetTokenEndpointUris("connect/token")
             .SetUserInfoEndpointUris("connect/userinfo")
             .SetEndSessionEndpointUris("connect/endsession");
-        server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
-        server.RegisterScopes(Scopes.Profile, Scopes.Roles);
+        server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+        server.RegisterScopes(Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+        if (_accessTokenLifetime is { } lifetime)
+            server.SetAccessTokenLifetime(lifetime);
         server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
         server.EnableDegradedMode();
         server.UseAspNetCore()
@@ -145,10 +163,25 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private async Task ExchangeAsync(HttpContext http)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        if (!request.IsAuthorizationCodeGrantType())
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
             throw new InvalidOperationException($"Grant type {request.GrantType} is not enabled.");
-        var code = await http.AuthenticateAsync(Scheme);
-        var principal = code.Principal ?? throw new InvalidOperationException("The authorization code carried no principal.");
+        var grant = await http.AuthenticateAsync(Scheme);
+        var principal = grant.Principal ?? throw new InvalidOperationException("The grant carried no principal.");
+        if (request.IsRefreshTokenGrantType())
+        {
+            var user = User;
+            if (RefuseRefresh || (user.Subject == principal.GetClaim(Claims.Subject) && user.Disabled))
+            {
+                await http.ForbidAsync(Scheme, new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                }));
+                return;
+            }
+
+            Interlocked.Increment(ref _refreshes);
+        }
+
         await http.SignInAsync(Scheme, principal);
     }
 
@@ -156,8 +189,21 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     // sign-in is gone, a disabled account refused), as a real provider's userinfo endpoint does.
     private async Task UserInfoAsync(HttpContext http)
     {
+        if (UserInfoFailing)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         var token = await http.AuthenticateAsync(Scheme);
-        var principal = token.Principal ?? throw new InvalidOperationException("The access token carried no principal.");
+        if (token.Principal is null)
+        {
+            // Expired or forged: refused, as a real provider refuses it.
+            await http.ChallengeAsync(Scheme);
+            return;
+        }
+
+        var principal = token.Principal;
         var subject = principal.GetClaim(Claims.Subject);
         var user = User;
         if (user.Subject == subject && user.Disabled)

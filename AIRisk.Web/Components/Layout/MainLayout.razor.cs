@@ -2,6 +2,7 @@ using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Locale;
 using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -18,6 +19,12 @@ public sealed partial class MainLayout : IDisposable
 
     [Inject]
     private ActingService Acting { get; set; } = default!;
+
+    /// <summary>The staff member, or the user acted as for them; anonymous once the staff sign-in is refused.</summary>
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool _staffSignedIn;
 
     [Inject]
     private ActingSessionClock Clock { get; set; } = default!;
@@ -41,6 +48,9 @@ public sealed partial class MainLayout : IDisposable
         Expiry.Start();
         return Task.CompletedTask;
     }
+
+    protected override async Task OnParametersSetAsync() =>
+        _staffSignedIn = AuthenticationState is not null && (await AuthenticationState).User.Identity?.IsAuthenticated == true;
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 

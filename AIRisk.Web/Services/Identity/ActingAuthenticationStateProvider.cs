@@ -3,6 +3,7 @@ using System.Text.Json;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Security;
+using AIRisk.Web.Services.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
@@ -14,9 +15,10 @@ namespace AIRisk.Web.Services.Identity;
 /// is the staff member alone. Notifies on every switch, so <c>AuthorizeView</c> follows it. The host's sign-in
 /// (OpenID Connect) arrives through <see cref="IHostEnvironmentAuthenticationStateProvider"/> and only ever sets
 /// the staff member, who is revalidated every <see cref="StaffSignInOptions.RevalidateInterval"/>: once the sign-in
-/// is signed out or the role is gone, the tab stops acting (on record) and refuses the next switch.
+/// is signed out or the role is gone, the tab stops acting (on record) and becomes anonymous: nothing of the console
+/// is shown until staff sign in again.
 /// </summary>
-public sealed partial class ActingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+public sealed partial class ActingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider, IHostEnvironmentAuthenticationStateProvider
 {
     public const string ActingAuthenticationType = "AIRisk.Acting";
     public const string StaffAuthenticationType = "AIRisk.Staff";
@@ -26,16 +28,20 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     private readonly TokenState _tokens;
     private readonly StaffContext _staff;
     private readonly StaffRevalidator _revalidator;
+    private readonly CircuitDispatcher _dispatcher;
     private readonly IServiceProvider _services;
     private readonly IDisposable _subscription;
+    private readonly Lock _notifying = new();
     private readonly ILogger<ActingAuthenticationStateProvider> _logger;
 
-    public ActingAuthenticationStateProvider(ILoggerFactory loggers, TokenState tokens, StaffContext staff, StaffRevalidator revalidator, IServiceProvider services)
+    public ActingAuthenticationStateProvider(ILoggerFactory loggers, TokenState tokens, StaffContext staff, StaffRevalidator revalidator,
+        CircuitDispatcher dispatcher, IServiceProvider services)
         : base(loggers)
     {
         _tokens = tokens;
         _staff = staff;
         _revalidator = revalidator;
+        _dispatcher = dispatcher;
         _services = services;
         _logger = loggers.CreateLogger<ActingAuthenticationStateProvider>();
         _subscription = tokens.NotifyOnChange(() =>
@@ -43,66 +49,106 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
             Raise();
             return Task.CompletedTask;
         });
-        AuthenticationStateChanged += task => _ = OnHostStateAsync(task);
     }
 
     protected override TimeSpan RevalidationInterval => _revalidator.Interval;
 
     public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(Build());
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        _revalidator.IsStillValidAsync(cancellationToken);
+    /// <summary>
+    /// A failed check ends acting here, on the circuit's dispatcher like a click, and always answers <c>true</c>: the
+    /// framework's own sign-out would raise the change from this loop's thread while a switch runs on the dispatcher,
+    /// and an exception would sign out without saying why. The anonymous state raised once acting has ended stops
+    /// this loop.
+    /// </summary>
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        if (!await _revalidator.IsStillValidAsync(cancellationToken) && _revalidator.Failure is { } failure)
+            await _dispatcher.InvokeAsync(() => EndForStaffAsync(failure.Cause, failure.Why));
+        return true;
+    }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
             _subscription.Dispose();
+
         base.Dispose(disposing);
     }
 
-    private void Raise() => NotifyAuthenticationStateChanged(Task.FromResult(Build()));
+    // One change at a time: the framework swaps its revalidation loop on each, and two at once would leave one running.
+    private void Raise()
+    {
+        lock (_notifying)
+            NotifyAuthenticationStateChanged(Task.FromResult(Build()));
+    }
 
     /// <summary>
-    /// A state this provider did not raise itself: the host's sign-in when the tab opens, or the anonymous one the
-    /// revalidation sets when the staff member may no longer use the console.
+    /// The host's sign-in, set when the tab's circuit opens and again on each reconnect (anonymous without staff
+    /// sign-in). Re-implemented rather than inherited: the host's principal is never passed on as it is (it would
+    /// reach the page in place of the tab's own view); what it says of the staff member is taken in, and the tab's
+    /// view (staff, or the user acted as) raised instead.
     /// </summary>
-    private async Task OnHostStateAsync(Task<AuthenticationState> task)
+    void IHostEnvironmentAuthenticationStateProvider.SetAuthenticationState(Task<AuthenticationState> authenticationStateTask) =>
+        _ = TakeInHostStateAsync(authenticationStateTask);
+
+    private async Task TakeInHostStateAsync(Task<AuthenticationState> task)
     {
         try
         {
-            var host = await task;
-            // Told apart by what the principal is, not by which call raised it: a state this provider built names
-            // its own authentication types, and must never be read as a sign-in (its subject may be the AIRisk user).
-            if (host.User.Identity?.AuthenticationType is StaffAuthenticationType or ActingAuthenticationType)
-                return;
-            if (host.User.Identity?.IsAuthenticated == true)
+            var host = (await task).User;
+            // Once refused, the tab stays refused: only a new page load (a new sign-in) brings staff back.
+            if (_revalidator.Failure is null && host.Identity?.IsAuthenticated == true)
             {
-                _staff.Current = StaffMember.FromPrincipal(host.User);
-                _revalidator.SignInId = host.User.FindFirstValue(StaffSignIns.IdClaim);
-                Raise();
-            }
-            else if (_revalidator.Failure is { } failure)
-            {
-                // Resolved here, not injected: the acting service's own dependencies reach this provider.
-                var acting = _services.GetRequiredService<ActingService>();
-                _staff.Current = StaffMember.Nobody;
-                await acting.EndForStaffAsync(failure.Cause, failure.Why);
-                Raise();
+                var member = StaffMember.FromPrincipal(host);
+                var signInId = host.FindFirstValue(StaffSignIns.IdClaim);
+                // A reconnect brings the cookie's roles again: the ones revalidation last read are newer.
+                if (member.Id != _staff.Current.Id || signInId != _revalidator.SignInId)
+                {
+                    _staff.Current = member;
+                    _revalidator.SignInId = signInId;
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Raised from an event with no caller to report to; the staff member stays as last known.
+            // Nothing to report to: the staff member stays as last known (nobody, at first: fail closed).
             LogHostStateFailed(e);
+        }
+
+        Raise();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the staff sign-in for the circuit failed")]
+    private partial void LogHostStateFailed(Exception exception);
+
+    private async Task EndForStaffAsync(SessionEndCause cause, string why)
+    {
+        try
+        {
+            _staff.Current = StaffMember.Nobody;
+            // Resolved here, not injected: the acting service's own dependencies reach this provider.
+            await _services.GetRequiredService<ActingService>().EndForStaffAsync(cause, why);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEndFailed(e);
+        }
+        finally
+        {
+            Raise();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Applying the staff sign-in to the circuit failed")]
-    private partial void LogHostStateFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ending acting for a refused staff sign-in failed")]
+    private partial void LogEndFailed(Exception exception);
 
     private AuthenticationState Build()
     {
         var staff = _staff.Current;
+        // Nobody (not signed in yet, or refused at revalidation) is anonymous: nothing of the console is shown to it.
+        if (ReferenceEquals(staff, StaffMember.Nobody))
+            return new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()));
         var staffClaims = new List<Claim> { new(SubjectClaim, staff.Id), new(ClaimTypes.Name, staff.Name) };
         staffClaims.AddRange(staff.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var staffIdentity = new ClaimsIdentity(staffClaims, StaffAuthenticationType, ClaimTypes.Name, ClaimTypes.Role);

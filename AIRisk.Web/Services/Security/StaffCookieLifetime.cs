@@ -30,7 +30,7 @@ internal static class StaffCookieLifetime
         // A sign-in this server no longer knows (signed out, refused at revalidation, or from before a restart) signs
         // in again at the identity provider, which answers the questions a cookie alone cannot.
         var known = context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>()
-            .AccessToken(context.Principal?.FindFirst(StaffSignIns.IdClaim)?.Value) is not null;
+            .Find(context.Principal?.FindFirst(StaffSignIns.IdClaim)?.Value) is not null;
         if (signedIn is null || now - signedIn.Value > absoluteLifetime || !known)
         {
             context.RejectPrincipal();

@@ -68,6 +68,14 @@ public static class StaffSignInServiceCollectionExtensions
                 foreach (var type in RoleClaimTypes.Where(t => t != ClaimTypes.Role))
                     o.ClaimActions.MapJsonKey(type, type);
                 // Each sign-in gets an id in the cookie; its access token stays on the server, for revalidation.
+                // A refresh token renews the access token revalidation asks with; asked for only where the provider
+                // offers it (a provider that does not may refuse the unknown scope).
+                o.Events.OnRedirectToIdentityProvider = async context =>
+                {
+                    var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+                    if (configuration.ScopesSupported.Contains("offline_access"))
+                        context.ProtocolMessage.Scope += " offline_access";
+                };
                 o.Events.OnTokenValidated = context =>
                 {
                     if (context.Principal?.Identity is ClaimsIdentity identity)
@@ -76,7 +84,10 @@ public static class StaffSignInServiceCollectionExtensions
                         identity.AddClaim(new Claim(StaffSignIns.IdClaim, id));
                         // A provider that sends no access token still gets its sign-ins known (else every request
                         // would send staff back to it); only the role check at revalidation is then not possible.
-                        context.HttpContext.RequestServices.GetRequiredService<StaffSignIns>().Remember(id, context.TokenEndpointResponse?.AccessToken ?? "");
+                        var services = context.HttpContext.RequestServices;
+                        var answer = context.TokenEndpointResponse;
+                        services.GetRequiredService<StaffSignIns>().Remember(id, new StaffSignIn(answer?.AccessToken ?? "", answer?.RefreshToken,
+                            StaffIdentityProvider.ExpiresAt(answer?.ExpiresIn, services.GetRequiredService<TimeProvider>().GetUtcNow())));
                     }
 
                     return Task.CompletedTask;

@@ -5,10 +5,17 @@ namespace AIRisk.Web.Services.Sessions;
 
 /// <summary>
 /// Follows this tab's circuit: its browser connecting and going away (for <see cref="SessionLeases"/>), and its end
-/// for good after the disconnect grace period, which ends the acting session it still holds (cause: tab closed).
+/// for good after the disconnect grace period, which ends the acting session it still holds (cause: tab closed). It
+/// also hands the circuit's dispatcher to <see cref="CircuitDispatcher"/>.
 /// </summary>
-public sealed class ActingCircuitHandler(ActingService acting, SessionLeases leases, CircuitIdentity tabCircuit) : CircuitHandler
+public sealed class ActingCircuitHandler(ActingService acting, SessionLeases leases, CircuitIdentity tabCircuit, CircuitDispatcher dispatcher) : CircuitHandler
 {
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        dispatcher.Capture();
+        return Task.CompletedTask;
+    }
+
     public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         leases.SetConnected(tabCircuit.Id, connected: true);
