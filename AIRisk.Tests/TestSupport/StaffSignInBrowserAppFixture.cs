@@ -3,13 +3,13 @@ namespace AIRisk.Tests.TestSupport;
 /// <summary>
 /// The browser tests' app with staff signing in through a <see cref="TestIdentityProvider"/>, revalidated every
 /// couple of seconds (instead of five minutes) so a withdrawn role or a sign-out elsewhere shows within a test. Its
-/// access tokens are short-lived, so every check renews the sign-in with its refresh token first.
+/// access tokens are short-lived, so the sign-in is renewed with its refresh token every few checks.
 /// </summary>
 public sealed class StaffSignInBrowserAppFixture : BrowserAppFixture
 {
     public static readonly TimeSpan RevalidateInterval = TimeSpan.FromSeconds(2);
 
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(6);
 
     public static readonly TestIdentityUser Staff = new("staff-7", "Robin Reviewer", [StaffSignInFixture.RequiredRole, StaffSignInFixture.AuditorRole]);
 

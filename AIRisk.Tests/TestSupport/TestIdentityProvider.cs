@@ -36,6 +36,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private readonly TimeSpan? _accessTokenLifetime;
     private volatile TestIdentityUser _user = new("staff-1", "Sam Support", ["airisk-console"]);
     private int _refreshes;
+    private int _revokedRefused;
 
     private TestIdentityProvider(TestOidcClient client, TimeSpan? accessTokenLifetime)
     {
@@ -63,6 +64,12 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     /// <summary>Userinfo answers 503, as a provider that is down or overloaded does.</summary>
     public bool UserInfoFailing { get; set; }
+
+    /// <summary>Access tokens issued before this are refused at userinfo (revoked early); refresh tokens still work.</summary>
+    public DateTimeOffset? RevokeAccessTokensIssuedBefore { get; set; }
+
+    /// <summary>Userinfo requests refused for a revoked access token so far.</summary>
+    public int RevokedTokensRefused => Volatile.Read(ref _revokedRefused);
 
     /// <param name="accessTokenLifetime">How long access tokens last (OpenIddict's default, an hour, when <c>null</c>).</param>
     public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, TimeSpan? accessTokenLifetime = null, CancellationToken ct = default)
@@ -204,6 +211,13 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         }
 
         var principal = token.Principal;
+        if (RevokeAccessTokensIssuedBefore is { } revoked && principal.GetCreationDate() is { } issued && issued < revoked)
+        {
+            Interlocked.Increment(ref _revokedRefused);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         var subject = principal.GetClaim(Claims.Subject);
         var user = User;
         if (user.Subject == subject && user.Disabled)

@@ -63,10 +63,22 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     /// </summary>
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        if (!await _revalidator.IsStillValidAsync(cancellationToken) && _revalidator.Failure is { } failure)
-            await _dispatcher.InvokeAsync(() => EndForStaffAsync(failure.Cause, failure.Why));
+        try
+        {
+            if (!await _revalidator.IsStillValidAsync() && _revalidator.Failure is { } failure)
+                await _dispatcher.InvokeAsync(() => EndForStaffAsync(failure));
+        }
+        catch (Exception e)
+        {
+            // Never to the framework: its sign-out would bypass this tab's view (see above). Logged; the next check asks again.
+            LogCheckFailed(e);
+        }
+
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Revalidating the staff sign-in failed")]
+    private partial void LogCheckFailed(Exception exception);
 
     protected override void Dispose(bool disposing)
     {
@@ -122,15 +134,15 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the staff sign-in for the circuit failed")]
     private partial void LogHostStateFailed(Exception exception);
 
-    private async Task EndForStaffAsync(SessionEndCause cause, string why)
+    private async Task EndForStaffAsync(StaffRefusal refusal)
     {
         try
         {
             _staff.Current = StaffMember.Nobody;
             // Resolved here, not injected: the acting service's own dependencies reach this provider.
-            await _services.GetRequiredService<ActingService>().EndForStaffAsync(cause, why);
+            await _services.GetRequiredService<ActingService>().EndForStaffAsync(refusal.Cause, refusal.Why);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             LogEndFailed(e);
         }

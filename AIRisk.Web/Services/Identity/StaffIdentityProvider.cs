@@ -44,32 +44,57 @@ public sealed class StaffIdentityProvider(IOptionsMonitor<OpenIdConnectOptions> 
 
     /// <returns>
     /// The sign-in with a new access token (and the new refresh token, if the provider rotates them); <c>null</c> when
-    /// the provider refuses the grant (4xx: the refresh token expired or was revoked).
+    /// the provider refuses the grant itself (<c>invalid_grant</c>: the refresh token expired or was revoked, the
+    /// account disabled). Any other failure (a 5xx, a 429, the client's own credentials refused) throws: it says
+    /// nothing of the sign-in, and counts as unconfirmed.
     /// </returns>
     public async Task<StaffSignIn?> RefreshAsync(StaffSignIn signIn, CancellationToken ct)
     {
         var configuration = await ConfigurationAsync(ct);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = signIn.RefreshToken ?? throw new InvalidOperationException("The sign-in has no refresh token."),
             ["client_id"] = options.ClientId!,
-            ["client_secret"] = options.ClientSecret ?? "",
-        });
-        using var response = await http.CreateClient(ClientName).PostAsync(configuration.TokenEndpoint, form, ct);
-        if ((int)response.StatusCode is >= 400 and < 500)
+        };
+        // As the sign-in handler authenticates (client_secret_post); a public client sends none.
+        if (!string.IsNullOrEmpty(options.ClientSecret))
+            form["client_secret"] = options.ClientSecret;
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await http.CreateClient(ClientName).PostAsync(configuration.TokenEndpoint, content, ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest && await ErrorOfAsync(response, ct) == "invalid_grant")
             return null;
         response.EnsureSuccessStatusCode();
         var answer = new OpenIdConnectMessage(await response.Content.ReadAsStringAsync(ct));
         if (string.IsNullOrEmpty(answer.AccessToken))
-            return null;
-        return new StaffSignIn(answer.AccessToken, string.IsNullOrEmpty(answer.RefreshToken) ? signIn.RefreshToken : answer.RefreshToken,
-            ExpiresAt(answer.ExpiresIn, time.GetUtcNow()));
+            throw new HttpRequestException("The identity provider answered the refresh without an access token.");
+        var now = time.GetUtcNow();
+        return signIn with
+        {
+            AccessToken = answer.AccessToken,
+            RefreshToken = string.IsNullOrEmpty(answer.RefreshToken) ? signIn.RefreshToken : answer.RefreshToken,
+            ExpiresAt = ExpiresAt(answer.ExpiresIn, now),
+        };
     }
 
     /// <summary>When an access token given <paramref name="now"/> with <c>expires_in</c> = <paramref name="expiresIn"/> expires.</summary>
     public static DateTimeOffset? ExpiresAt(string? expiresIn, DateTimeOffset now) =>
         int.TryParse(expiresIn, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? now.AddSeconds(seconds) : null;
+
+    private static async Task<string?> ErrorOfAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            return body.ValueKind == JsonValueKind.Object && body.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+                ? error.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private Task<OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken ct) =>
         oidc.Get(OpenIdConnectDefaults.AuthenticationScheme).ConfigurationManager!.GetConfigurationAsync(ct);

@@ -3,12 +3,16 @@ using AIRisk.Web.Services.Sessions;
 
 namespace AIRisk.Web.Services.Identity;
 
+/// <summary>Why the staff member may no longer use the console, and the cause the acting session ends with.</summary>
+public sealed record StaffRefusal(SessionEndCause Cause, string Why);
+
 /// <summary>
 /// Asks again, for an open tab, whether its staff member may still use the console: the sign-in has not been signed
 /// out (in this or another tab), the identity provider still accepts it (renewing its access token with the refresh
-/// token when it expires), and its userinfo still lists the required role. The roles read are the ones the console
-/// goes on with (a lost admin role counts from then on). A sign-in the provider cannot confirm (unreachable, an error,
-/// an answer that cannot be read) is tolerated for <see cref="UnconfirmedChecks"/> checks, then refused. One per circuit.
+/// token when it expires or is refused), and its userinfo still lists the required role. The roles read are the ones
+/// the console goes on with (a lost admin role counts from then on). A sign-in the provider cannot confirm
+/// (unreachable, an error, an answer that cannot be read) is tolerated for <see cref="UnconfirmedChecks"/> intervals
+/// since it was last confirmed in any tab, then refused. One per circuit.
 /// </summary>
 public sealed partial class StaffRevalidator(
     StaffContext staff,
@@ -21,22 +25,20 @@ public sealed partial class StaffRevalidator(
     /// <summary>How many intervals a sign-in may go unconfirmed before the tab stops acting (fail closed).</summary>
     public const int UnconfirmedChecks = 3;
 
-    // Renewed a little early: a token that expires during the userinfo call would read as a refusal.
-    private static readonly TimeSpan RenewalMargin = TimeSpan.FromSeconds(30);
+    private const string NotAccepted = "the identity provider no longer accepts your staff sign-in";
 
     // The framework's loop spins on a zero wait.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(50);
 
-    private const string NotAccepted = "the identity provider no longer accepts your staff sign-in";
-
-    private DateTimeOffset _lastChecked = DateTimeOffset.MinValue;
-    private DateTimeOffset? _lastConfirmed;
+    private long _lastCheckedTicks;
+    private int _checking;
+    private volatile StaffRefusal? _failure;
 
     /// <summary>The staff sign-in's id, read from the cookie when the tab opened.</summary>
     public string? SignInId { get; set; }
 
     /// <summary>Why the last check failed, once one has (from then on every check fails).</summary>
-    public (SessionEndCause Cause, string Why)? Failure { get; private set; }
+    public StaffRefusal? Failure => _failure;
 
     /// <summary>
     /// How long until the next check is due. Counted from the last check, not from now: every switch restarts the
@@ -46,56 +48,65 @@ public sealed partial class StaffRevalidator(
     {
         get
         {
-            var left = _lastChecked == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastChecked + options.RevalidateInterval - time.GetUtcNow();
+            var last = Volatile.Read(ref _lastCheckedTicks);
+            var left = last == 0 ? TimeSpan.Zero : new DateTimeOffset(last, TimeSpan.Zero) + options.RevalidateInterval - time.GetUtcNow();
             return left > MinimumWait ? left : MinimumWait;
         }
     }
 
+    // Renewed a little early, so userinfo is not asked with a token about to expire.
+    private TimeSpan RenewalMargin => options.RevalidateInterval < TimeSpan.FromSeconds(30) ? options.RevalidateInterval : TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Not cancelled by the tab's switches (each restarts the framework's loop): a check cut short would neither
+    /// confirm nor refuse, and a refresh cut short could lose a rotated refresh token. The provider's client timeout
+    /// bounds each call instead. A check still running when the next is due is not doubled.
+    /// </summary>
     /// <returns><c>false</c> when the staff member may no longer use the console (see <see cref="Failure"/>).</returns>
-    public async Task<bool> IsStillValidAsync(CancellationToken ct)
+    public async Task<bool> IsStillValidAsync()
     {
-        if (Failure is not null)
+        if (_failure is not null)
             return false;
-        var now = time.GetUtcNow();
-        _lastChecked = now;
-        var member = staff.Current;
-        if (member.IsLocal || !options.IsConfigured || ReferenceEquals(member, StaffMember.Nobody))
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
             return true;
-        _lastConfirmed ??= now;
+        var start = time.GetUtcNow();
+        Volatile.Write(ref _lastCheckedTicks, start.UtcTicks);
+        var member = staff.Current;
         try
         {
-            return await CheckAsync(member, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The circuit is closing. The framework's loop ends quietly only on a TaskCanceledException for its token.
-            throw new TaskCanceledException(null, null, ct);
+            if (member.IsLocal || !options.IsConfigured || ReferenceEquals(member, StaffMember.Nobody))
+                return true;
+            return await CheckAsync(member, start);
         }
         catch (Exception e)
         {
             // Unreachable, a 5xx, a timeout, an answer that cannot be read, or a fault of ours: unconfirmed.
             LogUnconfirmed(e, member.Id);
             var limit = options.RevalidateInterval * UnconfirmedChecks;
-            return now - _lastConfirmed.Value < limit
-                || Fail(SessionEndCause.StaffSignedOut, $"the identity provider has not confirmed your staff sign-in for {limit.TotalMinutes:0.#} minutes");
+            return signIns.Find(SignInId) is not { } signIn || start - signIn.ConfirmedAt < limit
+                || Refuse(SessionEndCause.StaffSignedOut, $"the identity provider has not confirmed your staff sign-in for {limit.TotalMinutes:0.#} minutes");
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
         }
     }
 
-    private async Task<bool> CheckAsync(StaffMember member, CancellationToken ct)
+    private async Task<bool> CheckAsync(StaffMember member, DateTimeOffset start)
     {
         if (signIns.Find(SignInId) is not { } signIn)
             return Fail(SessionEndCause.StaffSignedOut, "your staff sign-in was signed out");
         if (signIn.AccessToken.Length == 0)
         {
             // The provider gave no access token to ask userinfo with: the roles stay as signed in with.
-            return Confirmed();
+            return Confirmed(start);
         }
 
-        if (signIn.IsExpired(time.GetUtcNow(), RenewalMargin))
+        if (signIn.IsExpired(start, RenewalMargin))
         {
-            if (await RenewAsync(signIn, ct) is not { } renewed)
+            if (await RenewAsync(signIn) is not { } renewed)
             {
-                return Refused(SessionEndCause.StaffSignedOut, signIn.RefreshToken is null
+                return Refuse(SessionEndCause.StaffSignedOut, signIn.RefreshToken is null
                     ? "your staff sign-in expired at the identity provider"
                     : NotAccepted);
             }
@@ -103,36 +114,38 @@ public sealed partial class StaffRevalidator(
             signIn = renewed;
         }
 
-        var (verdict, roles) = await provider.UserInfoAsync(signIn.AccessToken, ct);
+        var (verdict, roles) = await provider.UserInfoAsync(signIn.AccessToken, CancellationToken.None);
         // An access token may be revoked or expire early: a refresh token says whether the sign-in itself still holds.
-        if (verdict == UserInfoVerdict.Refused && signIn.RefreshToken is not null && await RenewAsync(signIn, ct) is { } fresh)
-            (verdict, roles) = await provider.UserInfoAsync(fresh.AccessToken, ct);
+        if (verdict == UserInfoVerdict.Refused && signIn.RefreshToken is not null && await RenewAsync(signIn) is { } fresh)
+            (verdict, roles) = await provider.UserInfoAsync(fresh.AccessToken, CancellationToken.None);
         if (verdict == UserInfoVerdict.Refused)
-            return Refused(SessionEndCause.StaffSignedOut, NotAccepted);
+            return Refuse(SessionEndCause.StaffSignedOut, NotAccepted);
 
         // No role or group key at all: this provider names roles only in the id token, and userinfo cannot withdraw
         // them, so the roles stay as signed in with (the sign-out and account checks above still hold).
         if (roles is not null)
         {
             if (!roles.Contains(options.RequiredRole!))
-                return Refused(SessionEndCause.StaffLostRole, $"you no longer hold the staff role '{options.RequiredRole}'");
-            staff.Current = member with { Roles = roles };
+                return Refuse(SessionEndCause.StaffLostRole, $"you no longer hold the staff role '{options.RequiredRole}'");
+            // Unless a reconnect brought another staff member in meanwhile.
+            if (ReferenceEquals(staff.Current, member))
+                staff.Current = member with { Roles = roles };
         }
 
-        return Confirmed();
+        return Confirmed(start);
     }
 
-    private Task<StaffSignIn?> RenewAsync(StaffSignIn signIn, CancellationToken ct) =>
-        signIn.RefreshToken is null ? Task.FromResult<StaffSignIn?>(null) : signIns.RenewAsync(SignInId!, signIn, provider.RefreshAsync, ct);
+    private Task<StaffSignIn?> RenewAsync(StaffSignIn signIn) =>
+        signIn.RefreshToken is null ? Task.FromResult<StaffSignIn?>(null) : signIns.RenewAsync(SignInId!, signIn, provider.RefreshAsync);
 
-    private bool Confirmed()
+    private bool Confirmed(DateTimeOffset start)
     {
-        _lastConfirmed = time.GetUtcNow();
+        signIns.Confirm(SignInId!, start);
         return true;
     }
 
-    /// <summary>The provider refused the sign-in: it is forgotten, so its cookie signs in at the provider again.</summary>
-    private bool Refused(SessionEndCause cause, string why)
+    /// <summary>The sign-in is refused: it is forgotten, so its cookie (any tab, a reload) signs in at the provider again.</summary>
+    private bool Refuse(SessionEndCause cause, string why)
     {
         signIns.Forget(SignInId);
         return Fail(cause, why);
@@ -140,7 +153,7 @@ public sealed partial class StaffRevalidator(
 
     private bool Fail(SessionEndCause cause, string why)
     {
-        Failure = (cause, why);
+        _failure = new StaffRefusal(cause, why);
         LogRefused(staff.Current.Id, why);
         return false;
     }

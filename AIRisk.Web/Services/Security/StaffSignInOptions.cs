@@ -39,8 +39,9 @@ public sealed class StaffSignInOptions
         AbsoluteLifetime = double.TryParse(configuration[MaxHoursKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0
             ? TimeSpan.FromHours(hours)
             : TimeSpan.FromHours(10),
+        // At most a day: a sign-in is asked about at least that often (and the framework's wait cannot be unbounded).
         RevalidateInterval = double.TryParse(configuration[RevalidateMinutesKey], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes > 0
-            ? TimeSpan.FromMinutes(minutes)
+            ? TimeSpan.FromMinutes(Math.Min(minutes, 24 * 60))
             : TimeSpan.FromMinutes(5),
         RequireSecureCookie = !isDevelopment,
     };

@@ -86,8 +86,9 @@ public static class StaffSignInServiceCollectionExtensions
                         // would send staff back to it); only the role check at revalidation is then not possible.
                         var services = context.HttpContext.RequestServices;
                         var answer = context.TokenEndpointResponse;
+                        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                         services.GetRequiredService<StaffSignIns>().Remember(id, new StaffSignIn(answer?.AccessToken ?? "", answer?.RefreshToken,
-                            StaffIdentityProvider.ExpiresAt(answer?.ExpiresIn, services.GetRequiredService<TimeProvider>().GetUtcNow())));
+                            StaffIdentityProvider.ExpiresAt(answer?.ExpiresIn, now), EndsAt: now + signIn.AbsoluteLifetime, ConfirmedAt: now));
                     }
 
                     return Task.CompletedTask;

@@ -8,18 +8,34 @@ namespace AIRisk.Web.Services.Sessions;
 /// </summary>
 public sealed class CircuitDispatcher
 {
-    private SynchronizationContext? _context;
+    // The circuit's first authentication state (and so the first revalidation) comes before the circuit handlers run.
+    private static readonly TimeSpan CaptureWait = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource<SynchronizationContext> _context = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Called by the circuit handler, on the circuit's dispatcher.</summary>
-    public void Capture() => _context = SynchronizationContext.Current;
-
-    public Task InvokeAsync(Func<Task> work)
+    public void Capture()
     {
-        var context = _context;
-        if (context is null || SynchronizationContext.Current == context)
-            return work();
+        if (SynchronizationContext.Current is { } context)
+            _context.TrySetResult(context);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the circuit's dispatcher, waiting briefly for it to be known; where there is
+    /// none (a request's scope, component tests) there is no tab to interleave with, and it runs here.
+    /// </summary>
+    public async Task InvokeAsync(Func<Task> work)
+    {
+        if (!_context.Task.IsCompleted)
+            await Task.WhenAny(_context.Task, Task.Delay(CaptureWait));
+        if (!_context.Task.IsCompleted || SynchronizationContext.Current == _context.Task.Result)
+        {
+            await work();
+            return;
+        }
+
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        context.Post(async _ =>
+        _context.Task.Result.Post(async _ =>
         {
             try
             {
@@ -31,6 +47,6 @@ public sealed class CircuitDispatcher
                 done.SetException(e);
             }
         }, null);
-        return done.Task;
+        await done.Task;
     }
 }
