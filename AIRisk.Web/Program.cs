@@ -3,6 +3,8 @@ using AIRisk.Web.Services;
 
 DotEnvLoader.Load();
 var builder = WebApplication.CreateBuilder(args);
+if (args.Contains(AuditMigrateCommand.Switch))
+    return await AuditMigrateCommand.RunAsync(builder);
 await using var sandbox = await EmbeddedSandbox.StartIfUnconfiguredAsync(builder);
 builder.Services.AddAIRiskWeb(builder.Configuration, builder.Environment);
 

@@ -86,6 +86,47 @@ public sealed class AuditTrailTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_file_whose_schema_was_kept_by_hand_keeps_its_records_and_gets_the_new_tables()
+    {
+        // As the app made it before migrations: the two hand-kept steps, PRAGMA user_version = 2, one record.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "audit.db")}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at_utc_ticks INTEGER NOT NULL, staff_id TEXT NOT NULL,
+                    staff_name TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, target_user_id TEXT NULL,
+                    target_user_name TEXT NULL, reason TEXT NULL, detail TEXT NULL, error TEXT NULL);
+                CREATE INDEX ix_audit_log_at ON audit_log (at_utc_ticks);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                ALTER TABLE audit_log ADD COLUMN session_id TEXT NULL;
+                CREATE INDEX ix_audit_log_session ON audit_log (session_id);
+                CREATE TABLE acting_session (id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, staff_name TEXT NOT NULL,
+                    target_user_id TEXT NOT NULL, target_user_name TEXT NOT NULL, target_role TEXT NULL, target_email TEXT NULL,
+                    reason TEXT NULL, started_utc_ticks INTEGER NOT NULL, last_activity_utc_ticks INTEGER NOT NULL,
+                    ended_utc_ticks INTEGER NULL, end_cause TEXT NULL);
+                INSERT INTO audit_log (at_utc_ticks, staff_id, staff_name, action, outcome) VALUES (638000000000000000, 'old', 'Old Record', 'ActAs', 'Succeeded');
+                PRAGMA user_version = 2;
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var services = await OpenAsync();
+        var audit = services.GetRequiredService<IAuditTrail>();
+        await audit.RecordAsync(Entry("new", "u1", AuditOutcome.Succeeded), Ct);
+
+        var page = await audit.QueryAsync(new AuditQuery(), Ct);
+        Assert.Equal(["new", "Old Record"], page.Items.Select(e => e.StaffName));
+        await using var check = new SqliteConnection($"Data Source={Path.Combine(_directory, "audit.db")}");
+        await check.OpenAsync(Ct);
+        await using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'data_protection_keys';";
+        Assert.Equal(1L, await tables.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
     public async Task An_unwritable_store_reports_itself_unavailable()
     {
         await using var services = await OpenAsync();

@@ -1,6 +1,6 @@
 namespace AIRisk.Web.Services.Audit;
 
-/// <summary>One acting session as stored (see <c>AuditSchema</c>); times are UTC ticks.</summary>
+/// <summary>One acting session as stored (see <see cref="AuditDbContext"/>); times are UTC ticks.</summary>
 internal sealed class ActingSessionRow
 {
     public string Id { get; set; } = "";

@@ -1,13 +1,20 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIRisk.Web.Services.Audit;
 
-/// <summary>EF Core over the SQLite audit file: the audit log and the acting sessions. The schema itself is owned by <see cref="AuditSchema"/>.</summary>
-internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : DbContext(options)
+/// <summary>
+/// The audit database: the append-only audit log, the acting sessions, and (on a server database) the Data
+/// Protection key ring every node shares. One model; each provider has its own context type only so that it has its
+/// own migrations (<see cref="SqliteAuditDbContext"/>, <see cref="PostgresAuditDbContext"/>).
+/// </summary>
+public abstract class AuditDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
-    public DbSet<AuditRow> Entries => Set<AuditRow>();
+    internal DbSet<AuditRow> Entries => Set<AuditRow>();
 
-    public DbSet<ActingSessionRow> Sessions => Set<ActingSessionRow>();
+    internal DbSet<ActingSessionRow> Sessions => Set<ActingSessionRow>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,6 +34,9 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) :
         row.Property(r => r.Error).HasColumnName("error");
         row.Property(r => r.SessionId).HasColumnName("session_id");
 
+        row.HasIndex(r => r.AtUtcTicks).HasDatabaseName("ix_audit_log_at");
+        row.HasIndex(r => r.SessionId).HasDatabaseName("ix_audit_log_session");
+
         var session = modelBuilder.Entity<ActingSessionRow>();
         session.ToTable("acting_session");
         session.HasKey(r => r.Id);
@@ -42,5 +52,7 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) :
         session.Property(r => r.LastActivityUtcTicks).HasColumnName("last_activity_utc_ticks");
         session.Property(r => r.EndedUtcTicks).HasColumnName("ended_utc_ticks");
         session.Property(r => r.EndCause).HasColumnName("end_cause");
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }

@@ -1,25 +1,47 @@
 using AIRisk.Web.Services.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the SQLite audit trail; its schema is brought up to date at start (and on first use).</summary>
+/// <summary>
+/// Registers the audit database (SQLite, or PostgreSQL with <c>POSTGRES_CONNECTION</c>), the audit trail and the
+/// acting-session store on it; the schema is brought up to date at start (and on first use). On PostgreSQL the Data
+/// Protection key ring lives there too, under one application name, so every node reads every other's cookies and
+/// tab storage.
+/// </summary>
 public static class AuditServiceCollectionExtensions
 {
+    /// <summary>The Data Protection application name every node shares.</summary>
+    public const string ApplicationName = "AIRisk.Console";
+
     public static IServiceCollection AddAIRiskAudit(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var directory = configuration[AuditOptions.DataDirectoryKey] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
             : Path.Combine(contentRoot, "data");
-        var options = new AuditOptions { DataDirectory = directory };
+        var options = new AuditOptions { DataDirectory = directory, PostgresConnection = configuration[AuditOptions.PostgresConnectionKey] };
         services.AddSingleton(options);
 
         // Pooled: a switch writes several records, and a pooled context skips building its services each time.
-        services.AddPooledDbContextFactory<AuditDbContext>(o => o.UseSqlite(
-            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
-        services.AddSingleton<SqliteAuditTrail>();
-        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
-        services.AddSingleton<AIRisk.Web.Services.Sessions.IActingSessionStore, SqliteActingSessionStore>();
+        if (options.UsesPostgres)
+        {
+            services.AddPooledDbContextFactory<PostgresAuditDbContext>(o => o.UseNpgsql(options.PostgresConnection));
+            services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<PostgresAuditDbContext>>();
+            // The key ring reads its context from a scope of its own.
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
+            services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteAuditDbContext>(o => o.UseSqlite(
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
+            services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<SqliteAuditDbContext>>();
+        }
+
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<AIRisk.Web.Services.Sessions.IActingSessionStore, ActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
         return services;
     }

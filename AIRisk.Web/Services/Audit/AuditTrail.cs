@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIRisk.Web.Services.Audit;
 
 /// <summary>
-/// The audit trail in a SQLite file under the data folder. Appends go through EF Core one short transaction each;
-/// SQLite serialises writers and the busy timeout absorbs contention, so concurrent circuits lose nothing.
+/// The audit trail in the audit database (a SQLite file under the data folder, or PostgreSQL shared by every node).
+/// Appends go through EF Core one short transaction each; the database serialises writers (SQLite's busy timeout
+/// absorbs contention), so concurrent circuits and nodes lose nothing. A database that cannot be reached fails the
+/// write (and so the action) with <see cref="AuditUnavailableException"/>, and the next write tries again.
 /// </summary>
-internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, ILogger<SqliteAuditTrail> logger) : IAuditTrail, IDisposable
+internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, ILogger<AuditTrail> logger) : IAuditTrail, IDisposable
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -23,9 +25,10 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
         {
             if (_schemaReady)
                 return;
-            Directory.CreateDirectory(options.DataDirectory);
+            if (!options.UsesPostgres)
+                Directory.CreateDirectory(options.DataDirectory);
             await using var db = await contexts.CreateDbContextAsync(ct);
-            await AuditSchema.ApplyAsync(db, ct);
+            await AuditDatabase.MigrateAsync(db, ct);
             _schemaReady = true;
         }
         finally
@@ -38,7 +41,7 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
     {
         try
         {
-            // Off the caller's thread: the SQLite provider's async methods run synchronously (see SqliteActingSessionStore).
+            // Off the caller's thread: the SQLite provider's async methods run synchronously (see ActingSessionStore).
             await Task.Run(async () =>
             {
                 await EnsureReadyAsync(ct);
@@ -47,7 +50,7 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
                 await db.SaveChangesAsync(ct);
             }, ct);
         }
-        catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
+        catch (Exception e) when (IsUnavailable(e))
         {
             LogWriteFailed(e, entry.Action, entry.Outcome);
             throw new AuditUnavailableException("The audit trail could not record this action, so it was not done.", e);
@@ -100,6 +103,10 @@ internal sealed partial class SqliteAuditTrail(IDbContextFactory<AuditDbContext>
             rows = rows.Where(r => r.SessionId == session);
         return rows;
     }
+
+    /// <summary>What a database that is down, locked, full or refusing looks like, on either provider.</summary>
+    public static bool IsUnavailable(Exception e) =>
+        e is DbUpdateException or DbException or InvalidOperationException or IOException or TimeoutException;
 
     public void Dispose() => _schemaGate.Dispose();
 

@@ -1,12 +1,11 @@
 using AIRisk.Core.Api;
 using AIRisk.Web.Services.Sessions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIRisk.Web.Services.Audit;
 
 /// <summary>Acting sessions in the audit database (its schema and readiness are the audit trail's).</summary>
-internal sealed class SqliteActingSessionStore(IDbContextFactory<AuditDbContext> contexts, SqliteAuditTrail trail) : IActingSessionStore
+internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> contexts, AuditTrail trail) : IActingSessionStore
 {
     public Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct) => RunAsync(async db =>
     {
@@ -62,7 +61,7 @@ internal sealed class SqliteActingSessionStore(IDbContextFactory<AuditDbContext>
                 return await work(db);
             }, ct);
         }
-        catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException or IOException)
+        catch (Exception e) when (AuditTrail.IsUnavailable(e))
         {
             throw new AuditUnavailableException("The acting-session store could not be reached, so this was not done.", e);
         }
