@@ -23,6 +23,7 @@ public static class AIRiskCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHybridCache();
         services.TryAddSingleton<ITokenProvider, TokenProvider>();
+        services.TryAddSingleton<ITokenEvictions, NoTokenEvictions>();
         services.TryAddSingleton<AuthorizationStateStore>();
         services.TryAddSingleton<PathMemory>();
         services.TryAddScoped<IAuthorizationFlow, ServerAuthorizationFlow>();

@@ -27,6 +27,7 @@ public static class AIRiskWebServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
+        services.AddAIRiskRedis(configuration);
         services.AddStaffSignIn(StaffSignInOptions.From(configuration, environment.IsDevelopment()));
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<HealthProbeCache>();

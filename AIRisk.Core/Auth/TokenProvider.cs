@@ -12,22 +12,24 @@ namespace AIRisk.Core.Auth;
 /// Expiry is checked against <see cref="TimeProvider"/> because the cache entry's lifetime is fixed before the
 /// token (and its <c>expiration</c>) exists.
 /// </summary>
-public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOptions> options, TimeProvider time, ILogger<TokenProvider> logger) : ITokenProvider
+/// With <see cref="AIRiskOptions.ShareTokensAcrossNodes"/> the cache's distributed level (Redis) holds them too, so a
+/// token fetched on one node serves every node; otherwise tokens never leave this process. Keys are hashed either way.
+public sealed partial class TokenProvider(
+    HybridCache cache, IOptions<AIRiskOptions> options, ITokenEvictions evictions, TimeProvider time, ILogger<TokenProvider> logger) : ITokenProvider
 {
-    private static readonly HybridCacheEntryOptions EntryOptions = new()
+    private readonly AIRiskOptions _options = options.Value;
+
+    private HybridCacheEntryOptions EntryOptions => field ??= new()
     {
         Expiration = TimeSpan.FromHours(24),
         LocalCacheExpiration = TimeSpan.FromHours(24),
-        // Tokens stay in this process: never in a distributed cache that may be configured for other data.
-        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+        Flags = _options.ShareTokensAcrossNodes ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableDistributedCache,
     };
 
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    private HybridCacheEntryOptions ReadOnly => field ??= new()
     {
-        Flags = HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite,
+        Flags = EntryOptions.Flags!.Value | HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite,
     };
-
-    private readonly AIRiskOptions _options = options.Value;
 
     public async ValueTask<AccessToken> GetAsync(string? userId, IAuthorizationFlow flow, CancellationToken ct)
     {
@@ -62,6 +64,7 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
             return;
         LogInvalidated(token.UserId ?? "(generic)");
         await cache.RemoveAsync(key, ct);
+        await evictions.PublishAsync(key, ct);
     }
 
     // A cached token is still shared; only a miss runs this circuit's own flow, which no other circuit joins.
@@ -82,8 +85,10 @@ public sealed partial class TokenProvider(HybridCache cache, IOptions<AIRiskOpti
         return await flow.RunAsync(userId, bearer, ct) with { CachePartition = flow.CachePartition };
     }
 
+    // Hashed: a distributed cache (and whoever reads it) sees no client, staff or user id.
     private string Key(string? userId, string? partition) =>
-        $"airisk:token:{_options.ClientId}:{(partition is null ? "*shared*" : "staff:" + partition)}:{userId ?? "*generic*"}";
+        "airisk:token:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{_options.ClientId}\n{(partition is null ? "*shared*" : "staff:" + partition)}\n{userId ?? "*generic*"}")));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Running the OAuth2 flow for {UserId}")]
     private partial void LogFlowStarted(string userId);

@@ -26,6 +26,12 @@ public sealed class AIRiskOptions
 
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Tokens go to the cache's distributed level as well (set by the host when one is configured, encrypted there), so
+    /// every node of a cluster uses a token any node fetched. Off: tokens never leave this process.
+    /// </summary>
+    public bool ShareTokensAcrossNodes { get; set; }
+
     /// <summary>A cached token is replaced this long before its <c>expiration</c>.</summary>
     public int TokenRefreshSkewSeconds { get; set; } = 60;
 

@@ -1,0 +1,30 @@
+using System.Buffers;
+using System.Text.Json;
+using AIRisk.Core.Auth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace AIRisk.Web.Services.Cluster;
+
+/// <summary>
+/// How a token is stored in the cache's distributed level: encrypted with Data Protection (the key ring every node
+/// shares), so whoever reads Redis finds no token in it.
+/// </summary>
+internal sealed class ProtectedTokenSerializer(IDataProtectionProvider protection) : IHybridCacheSerializer<AccessToken>
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("AIRisk.Console.TokenCache.v1");
+
+    public AccessToken Deserialize(ReadOnlySequence<byte> source) =>
+        JsonSerializer.Deserialize<StoredToken>(_protector.Unprotect(source.ToArray()))!.ToToken();
+
+    public void Serialize(AccessToken value, IBufferWriter<byte> target) =>
+        target.Write(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(StoredToken.From(value))));
+
+    // What is kept, spelled out: the record's own shape is free to change without breaking tokens other nodes stored.
+    private sealed record StoredToken(string Value, string? UserId, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt, string? CachePartition)
+    {
+        public static StoredToken From(AccessToken t) => new(t.Value, t.UserId, t.ExpiresAt, t.IssuedAt, t.CachePartition);
+
+        public AccessToken ToToken() => new(Value, UserId, ExpiresAt) { IssuedAt = IssuedAt, CachePartition = CachePartition };
+    }
+}

@@ -1,0 +1,50 @@
+using AIRisk.Core.Auth;
+using Microsoft.Extensions.Caching.Hybrid;
+using StackExchange.Redis;
+
+namespace AIRisk.Web.Services.Cluster;
+
+/// <summary>
+/// Drops a refused token on every node within a moment: the node that dropped it publishes its (hashed) key on a Redis
+/// channel, and each node removes that key from its own memory. HybridCache has no backplane of its own; Redis
+/// pub/sub, which the cache's connection already provides, is the smallest one.
+/// </summary>
+internal sealed partial class RedisTokenEvictions(IConnectionMultiplexer redis, HybridCache cache, ILogger<RedisTokenEvictions> logger)
+    : ITokenEvictions, IHostedService
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("airisk:token-evicted");
+
+    public async ValueTask PublishAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, key);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Redis is down: the other nodes keep the token until AIRisk refuses it to them too (then they drop it).
+            LogPublishFailed(e.Message);
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, Evict);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // A node starts without Redis too (its own memory only); the connection subscribes again once Redis is back.
+            LogPublishFailed(e.Message);
+        }
+    }
+
+    // This node's memory only (the distributed level was already cleared by the node that published).
+    private void Evict(RedisChannel channel, RedisValue key) => _ = cache.RemoveAsync(key.ToString()).AsTask();
+
+    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other nodes of a dropped token: {Reason}")]
+    private partial void LogPublishFailed(string reason);
+}
