@@ -3,7 +3,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AIRisk.Web.Services.Health;
 
-/// <summary>Whether the audit trail can be read: switches and writes fail closed without it.</summary>
+/// <summary>
+/// Whether the audit trail can be read: switches and writes fail closed without it. Degraded, not Unhealthy: the node
+/// still serves its pages and says why a switch fails, where an unhealthy node would be taken out by the load balancer
+/// (every node at once, as they share the database) and staff would see the balancer's error page instead.
+/// </summary>
 internal sealed class AuditHealthCheck(IAuditTrail audit) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -15,7 +19,7 @@ internal sealed class AuditHealthCheck(IAuditTrail audit) : IHealthCheck
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"The audit trail cannot be read: {e.GetType().Name}.");
+            return HealthCheckResult.Degraded($"The audit trail cannot be read: {e.GetType().Name}.");
         }
     }
 }

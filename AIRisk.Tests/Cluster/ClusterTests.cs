@@ -1,0 +1,204 @@
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Services.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AIRisk.Tests.Cluster;
+
+/// <summary>
+/// Two nodes behind HAProxy on PostgreSQL and Redis (deploy/cluster.sh), driven in a real browser: one audit trail,
+/// tokens shared between nodes and never in clear in Redis, a killed node's tab resuming on the other, and each
+/// engine stopped and started again under the nodes.
+/// </summary>
+[Collection(ClusterSuite.Name)]
+public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    public ValueTask InitializeAsync()
+    {
+        if (ClusterFixture.SkipReason is { } reason)
+            Assert.Skip(reason);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task A_token_fetched_on_one_node_serves_the_other_with_no_token_call_and_is_never_in_clear_in_Redis()
+    {
+        var (first, user) = await ActOnNodeAsync(1, row: 7);
+        var calls = await cluster.TokenCallsAsync();
+
+        var (second, _) = await ActOnNodeAsync(2, row: 7);
+
+        Assert.Equal(calls, await cluster.TokenCallsAsync());
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.RedisConnection);
+        var server = redis.GetServers()[0];
+        var keys = server.Keys(pattern: "*").Select(k => k.ToString()).ToList();
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+        {
+            Assert.DoesNotContain(user, key, StringComparison.Ordinal);
+            var stored = string.Join("|", (await redis.GetDatabase().HashGetAllAsync(key)).Select(e => e.Value.ToString()));
+            Assert.DoesNotContain(user, stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"Value\"", stored, StringComparison.Ordinal);
+        }
+
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_killed_nodes_tab_resumes_on_the_other_node_with_no_token_call_and_both_nodes_records_in_one_trail()
+    {
+        var (page, user) = await ActOnNodeAsync(1, row: 3);
+        var calls = await cluster.TokenCallsAsync();
+
+        await cluster.RunAsync("kill-node 1");
+        try
+        {
+            // The tab finds its circuit gone, reloads through HAProxy onto node 2 and resumes from the session record.
+            await Expect(page.GetByText("Resumed acting as")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(page.GetByTestId("acting-as")).ToHaveAttributeAsync("data-user-id", user);
+            Assert.Equal(calls, await cluster.TokenCallsAsync());
+            Assert.Equal("node2", (await page.Context.CookiesAsync()).Single(c => c.Name == "AIRISK_NODE").Value);
+
+            await using var db = new NpgsqlConnection(cluster.AppConnection);
+            await db.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand("SELECT action || ':' || outcome FROM audit_log WHERE target_user_id = @user ORDER BY id", db);
+            command.Parameters.AddWithValue("user", user);
+            List<string> trail = [];
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+                while (await reader.ReadAsync(Ct))
+                    trail.Add(reader.GetString(0));
+            Assert.Equal(["ActAs:Requested", "ActAs:Succeeded", "Resumed:Succeeded"], trail.TakeLast(3));
+        }
+        finally
+        {
+            await cluster.RunAsync("start-node 1");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_append_only_for_the_nodes_role_and_for_its_owner()
+    {
+        // Connections pooled before another test restarted PostgreSQL are gone.
+        NpgsqlConnection.ClearAllPools();
+        await using var app = new NpgsqlConnection(cluster.AppConnection);
+        await app.OpenAsync(Ct);
+        foreach (var sql in new[] { "UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand(sql, app).ExecuteNonQueryAsync(Ct));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+
+        await using var owner = new NpgsqlConnection(cluster.OwnerConnection);
+        await owner.OpenAsync(Ct);
+        var trigger = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("DELETE FROM audit_log", owner).ExecuteNonQueryAsync(Ct));
+        Assert.Contains("append-only", trigger.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fifty_writers_on_both_nodes_lose_nothing()
+    {
+        // Two nodes' worth of audit writers (the app's own store, as each node has it) against the one database.
+        await using var one = NodeAudit();
+        await using var two = NodeAudit();
+        IAuditTrail[] nodes = [one.GetRequiredService<IAuditTrail>(), two.GetRequiredService<IAuditTrail>()];
+        var marker = Guid.NewGuid().ToString("N");
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => nodes[i % 2].RecordAsync(new AuditEntry
+        {
+            AtUtc = DateTimeOffset.UtcNow,
+            StaffId = $"writer-{i}",
+            StaffName = marker,
+            Action = AuditAction.ActAs,
+            Outcome = AuditOutcome.Succeeded,
+        }, Ct)));
+
+        var page = await nodes[0].QueryAsync(new AuditQuery(Staff: marker, Take: 100), Ct);
+        Assert.Equal(50, page.Total);
+    }
+
+    [Fact]
+    public async Task With_PostgreSQL_stopped_a_switch_fails_clearly_and_works_again_once_it_is_back()
+    {
+        var (page, before) = await ActOnNodeAsync(1, row: 9);
+        var next = await page.GetByTestId("user-row").Nth(10).GetAttributeAsync("data-user-id");
+        await cluster.RunAsync("stop-postgres");
+        try
+        {
+            await page.GetByTestId("user-row").Nth(10).GetByTestId("switch-user").ClickAsync();
+            await Expect(page.GetByTestId("error-message")).ToContainTextAsync("audit database");
+            // Nothing half-switched: still the user from before, banner and workspace alike.
+            await Expect(page.GetByTestId("acting-as")).ToHaveAttributeAsync("data-user-id", before);
+        }
+        finally
+        {
+            await cluster.RunAsync("start-postgres");
+        }
+
+        // The page was never lost: HAProxy kept both nodes in (they report Degraded, not down).
+        await Expect(page.GetByTestId("user-search")).ToBeVisibleAsync();
+
+        await page.GetByTestId("user-row").Nth(10).GetByTestId("switch-user").ClickAsync();
+        await Expect(page.GetByTestId("acting-as")).ToHaveAttributeAsync("data-user-id", next!, new() { Timeout = 15_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task With_Redis_stopped_switching_works_on_both_nodes_and_Redis_is_used_again_once_it_is_back()
+    {
+        await cluster.RunAsync("stop-redis");
+        try
+        {
+            var (one, _) = await ActOnNodeAsync(1, row: 12);
+            var (two, _) = await ActOnNodeAsync(2, row: 13);
+            await one.Context.CloseAsync();
+            await two.Context.CloseAsync();
+        }
+        finally
+        {
+            await cluster.RunAsync("start-redis");
+        }
+
+        // The nodes reconnect on their own: a token fetched on one serves the other again.
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        var (first, _) = await ActOnNodeAsync(1, row: 14);
+        var calls = await cluster.TokenCallsAsync();
+        var (second, _) = await ActOnNodeAsync(2, row: 14);
+        Assert.Equal(calls, await cluster.TokenCallsAsync());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    /// <summary>Opens the console on node <paramref name="node"/> and acts as the user in that row of the first page.</summary>
+    private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row)
+    {
+        var context = await cluster.ContextOnNodeAsync(node);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var target = page.GetByTestId("user-row").Nth(row);
+        await Expect(target).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var user = (await target.GetAttributeAsync("data-user-id"))!;
+        await target.GetByTestId("switch-user").ClickAsync();
+        await Expect(page.GetByTestId("acting-as")).ToHaveAttributeAsync("data-user-id", user, new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("agent-item").First).ToBeVisibleAsync();
+        return (page, user);
+    }
+
+    /// <summary>A node's audit store on the cluster's database, as the node's role.</summary>
+    private ServiceProvider NodeAudit()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { [AuditOptions.PostgresConnectionKey] = cluster.AppConnection }).Build(), "/");
+        return services.BuildServiceProvider();
+    }
+}
