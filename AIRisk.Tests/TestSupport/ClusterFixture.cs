@@ -15,7 +15,20 @@ public sealed class ClusterFixture : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("airisk-cluster-").FullName;
     private IPlaywright? _playwright;
 
-    public static string? SkipReason => BrowserAppFixture.SkipReason;
+    /// <summary>Why the cluster cannot run here (no browser, or PostgreSQL, Redis or HAProxy not installed), or null.</summary>
+    public static string? SkipReason => BrowserAppFixture.SkipReason ?? (MissingEngines() is { Length: > 0 } missing
+        ? $"Not installed: {missing}. apt-get install -y postgresql redis-server haproxy (.ci/run does) to run the cluster tests."
+        : null);
+
+    private static string MissingEngines() => string.Join(", ", new[]
+    {
+        Directory.Exists("/usr/lib/postgresql") && Directory.GetFiles("/usr/lib/postgresql", "pg_ctl", SearchOption.AllDirectories).Length > 0 ? null : "postgresql",
+        OnPath("redis-server") ? null : "redis-server",
+        OnPath("haproxy") ? null : "haproxy",
+    }.OfType<string>());
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));
 
     public Uri Address { get; private set; } = default!;
 
