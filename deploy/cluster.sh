@@ -10,8 +10,11 @@
 #   deploy/cluster.sh down                    stop everything it started (by PID), and nothing else
 #
 # Environment: CLUSTER_NODES (2), CLUSTER_PORT (8080), CLUSTER_DIR (.cluster under the repository); AIRISK_BASE_URL,
-# CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox.
+# CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox; SANDBOX_LATENCY_MS (0) adds
+# that much to each sandbox answer (benchmarks).
 set -euo pipefail
+# Everything this writes (state with passwords, the key ring's certificate, logs) is for this user's eyes only.
+umask 077
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${CLUSTER_DIR:-$ROOT/.cluster}
@@ -54,6 +57,7 @@ install_missing() {
   command -v haproxy >/dev/null || missing+=(haproxy)
   command -v curl >/dev/null || missing+=(curl)
   command -v python3 >/dev/null || missing+=(python3)
+  command -v openssl >/dev/null || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && return
   [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}: install them (apt-get install -y ${missing[*]}) or run as root"
   echo "cluster: installing ${missing[*]}..." >&2
@@ -82,7 +86,8 @@ build() {
 start_postgres() {
   local bin; bin=$(pg_bin) || die "no PostgreSQL server binaries"
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
-    as_postgres "$bin/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >"$DIR/logs/initdb.log" 2>&1 \
+    # The superuser only through the socket, as the postgres user; every role over TCP with its password.
+    as_postgres "$bin/initdb" -D "$PG_DATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 >"$DIR/logs/initdb.log" 2>&1 \
       || die "initdb failed (see $DIR/logs/initdb.log)"
   fi
   as_postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_HOME/postgres.log" -w -t 30 \
@@ -94,19 +99,32 @@ stop_postgres() {
   [ -f "$PG_DATA/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
 }
 
-psql_admin() { as_postgres psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql_admin() { as_postgres psql -h "$PG_HOME" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 # Two roles: the owner applies the schema (--migrate); the nodes' role reads and appends (docs/deploy.md, grants).
 prepare_database() {
-  psql_admin -d postgres -c "CREATE ROLE airisk_owner LOGIN PASSWORD '$PG_OWNER_PASSWORD'" \
-    -c "CREATE ROLE airisk_app LOGIN PASSWORD '$PG_APP_PASSWORD'" -c "CREATE DATABASE airisk OWNER airisk_owner" >/dev/null
+  # On standard input, not the command line: other users' `ps` would show the passwords.
+  psql_admin -d postgres >/dev/null <<SQL
+CREATE ROLE airisk_owner LOGIN PASSWORD '$PG_OWNER_PASSWORD';
+CREATE ROLE airisk_app LOGIN PASSWORD '$PG_APP_PASSWORD';
+CREATE DATABASE airisk OWNER airisk_owner;
+SQL
   psql_admin -d airisk -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" -c "ALTER SCHEMA public OWNER TO airisk_owner" >/dev/null
   (cd "$DIR" && POSTGRES_CONNECTION="$(pg_connection airisk_owner "$PG_OWNER_PASSWORD")" dotnet "$DIR/app/AIRisk.Web.dll" --migrate) \
     >"$DIR/logs/migrate.log" 2>&1 || die "the schema could not be applied (see $DIR/logs/migrate.log)"
-  psql_admin -d airisk -f "$ROOT/deploy/postgres-grants.sql" -v app_role=airisk_app >/dev/null
+  psql_admin -d airisk -v app_role=airisk_app >/dev/null <"$ROOT/deploy/postgres-grants.sql"
 }
 
 pg_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=airisk;Username=$1;Password=$2;Timeout=3;Command Timeout=10"; }
+
+# The certificate every node encrypts the shared Data Protection key ring with (a real deployment brings its own).
+make_keyring_certificate() {
+  openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "/CN=AIRisk Console key ring" \
+    -keyout "$DIR/keyring.key" -out "$DIR/keyring.crt" >"$DIR/logs/openssl.log" 2>&1 || die "openssl failed (see $DIR/logs/openssl.log)"
+  openssl pkcs12 -export -in "$DIR/keyring.crt" -inkey "$DIR/keyring.key" -out "$DIR/keyring.pfx" -passout env:KEYRING_PASSWORD \
+    >>"$DIR/logs/openssl.log" 2>&1 || die "openssl failed (see $DIR/logs/openssl.log)"
+  rm -f "$DIR/keyring.key"
+}
 
 # --- Redis: no persistence (a cache), loopback only.
 start_redis() {
@@ -117,7 +135,8 @@ start_redis() {
 }
 
 start_sandbox() {
-  (cd "$DIR" && exec setsid dotnet "$DIR/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" --redirect-uri "$NODE_REDIRECT_URI") \
+  (cd "$DIR" && exec setsid dotnet "$DIR/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" --redirect-uri "$NODE_REDIRECT_URI" \
+      --latency-ms "${SANDBOX_LATENCY_MS:-0}") \
     >"$DIR/logs/sandbox.log" 2>&1 &
   echo $! >"$DIR/sandbox.pid"
   wait_for "http://127.0.0.1:$SANDBOX_PORT/" 60 "the sandbox"
@@ -128,12 +147,19 @@ start_node() { # N
   local port=${!port_var:-} ; [ -n "$port" ] || die "no node $n (CLUSTER_NODES=$CLUSTER_NODES)"
   alive "$DIR/node$n.pid" && return
   mkdir -p "$DIR/node$n"
-  # Its own working directory (no .env is read there); everything it needs comes from this environment.
-  (cd "$DIR/node$n" && exec env ASPNETCORE_ENVIRONMENT=Production AIRISK_BASE_URL="$NODE_BASE_URL" CLIENT_ID="$NODE_CLIENT_ID" \
+  # Its own working directory, with an empty .env (the repository's own is never read); everything it needs comes
+  # from this environment, exported in the subshell rather than put on a command line that `ps` shows.
+  : >"$DIR/node$n/.env"
+  (
+    cd "$DIR/node$n"
+    export ASPNETCORE_ENVIRONMENT=Production AIRISK_BASE_URL="$NODE_BASE_URL" CLIENT_ID="$NODE_CLIENT_ID" \
       CLIENT_SECRET="$NODE_CLIENT_SECRET" REDIRECT_URI="$NODE_REDIRECT_URI" AIRISK_DATA_DIR="$DIR/node$n" \
-      POSTGRES_CONNECTION="$(pg_connection airisk_app "$PG_APP_PASSWORD")" REDIS_CONNECTION="127.0.0.1:$REDIS_PORT,abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500" \
-      Logging__LogLevel__Default=Warning \
-      setsid dotnet "$DIR/app/AIRisk.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$DIR/app") >"$DIR/logs/node$n.log" 2>&1 &
+      POSTGRES_CONNECTION="$(pg_connection airisk_app "$PG_APP_PASSWORD")" \
+      REDIS_CONNECTION="127.0.0.1:$REDIS_PORT,abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500" \
+      DATA_PROTECTION_CERTIFICATE="$DIR/keyring.pfx" DATA_PROTECTION_CERTIFICATE_PASSWORD="$KEYRING_PASSWORD" \
+      Logging__LogLevel__Default=Warning
+    exec setsid dotnet "$DIR/app/AIRisk.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$DIR/app"
+  ) >"$DIR/logs/node$n.log" 2>&1 &
   echo $! >"$DIR/node$n.pid"
   wait_for "http://127.0.0.1:$port/healthz" 60 "node $n"
 }
@@ -167,7 +193,8 @@ up() {
     echo "PG_HOME=$PG_HOME"; echo "PG_DATA=$PG_HOME/data"; echo "PG_PORT=$(free_port)"
     echo "PG_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
     echo "PG_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
-    echo "REDIS_PORT=$(free_port)"; echo "SANDBOX_PORT=$(free_port)"
+    echo "KEYRING_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    echo "REDIS_PORT=$(free_port)"; echo "SANDBOX_PORT=$(free_port)"; echo "SANDBOX_LATENCY_MS=${SANDBOX_LATENCY_MS:-0}"
     for n in $(seq "$CLUSTER_NODES"); do echo "NODE${n}_PORT=$(free_port)"; done
   } >"$STATE"
   chmod 600 "$STATE"
@@ -183,6 +210,7 @@ up() {
   load_state
 
   build
+  make_keyring_certificate
   start_postgres
   prepare_database
   start_redis

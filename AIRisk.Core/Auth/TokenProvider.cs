@@ -22,7 +22,8 @@ public sealed partial class TokenProvider(
     private HybridCacheEntryOptions EntryOptions => field ??= new()
     {
         Expiration = TimeSpan.FromHours(24),
-        LocalCacheExpiration = TimeSpan.FromHours(24),
+        // Shared: a node that missed another's "drop this token" message (Redis down) holds it a minute at most.
+        LocalCacheExpiration = _options.ShareTokensAcrossNodes ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(24),
         Flags = _options.ShareTokensAcrossNodes ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableDistributedCache,
     };
 
@@ -47,8 +48,12 @@ public sealed partial class TokenProvider(
                     cancellationToken: ct)
                 : await GetOrRunOwnFlowAsync(key, userId, flow, ct);
 
-            if (!token.IsExpiring(time.GetUtcNow(), skew) || attempt == 1)
+            // A token is served only for the user and partition it was issued for, whatever the cache returned.
+            var belongs = token.UserId == userId && token.CachePartition == flow.CachePartition;
+            if (belongs && !token.IsExpiring(time.GetUtcNow(), skew))
                 return token;
+            if (attempt == 1)
+                return belongs ? token : throw new AIRiskAuthException("The token cache answered with a token issued for someone else; no token was used.");
 
             LogExpiring(userId ?? "(generic)", token.ExpiresAt);
             await cache.RemoveAsync(key, ct);

@@ -14,8 +14,10 @@ namespace AIRisk.Tests.Cluster;
 /// engine stopped and started again under the nodes.
 /// </summary>
 [Collection(ClusterSuite.Name)]
-public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
+public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
 {
+    private LocalCluster Cluster => fixture.Cluster;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
@@ -33,12 +35,12 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     public async Task A_token_fetched_on_one_node_serves_the_other_with_no_token_call_and_is_never_in_clear_in_Redis()
     {
         var (first, user) = await ActOnNodeAsync(1, row: 7);
-        var calls = await cluster.TokenCallsAsync();
+        var calls = await Cluster.TokenCallsAsync();
 
         var (second, _) = await ActOnNodeAsync(2, row: 7);
 
-        Assert.Equal(calls, await cluster.TokenCallsAsync());
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.RedisConnection);
+        Assert.Equal(calls, await Cluster.TokenCallsAsync());
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisConnection);
         var server = redis.GetServers()[0];
         var keys = server.Keys(pattern: "*").Select(k => k.ToString()).ToList();
         Assert.NotEmpty(keys);
@@ -48,6 +50,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
             var stored = string.Join("|", (await redis.GetDatabase().HashGetAllAsync(key)).Select(e => e.Value.ToString()));
             Assert.DoesNotContain(user, stored, StringComparison.Ordinal);
             Assert.DoesNotContain("\"Value\"", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("access_token", stored, StringComparison.Ordinal);
         }
 
         await first.Context.CloseAsync();
@@ -55,21 +58,41 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_AIRisk_refuses_on_one_node_is_dropped_on_the_other_within_a_second()
+    {
+        var (first, user) = await ActOnNodeAsync(1, row: 16);
+        await first.Context.CloseAsync();
+        await Cluster.RevokeTokensAsync();
+        var before = await Cluster.TokenCallsForAsync(user);
+
+        // Node 2 uses the shared token, AIRisk refuses it, node 2 signs the user in again and tells node 1.
+        var (second, _) = await ActOnNodeAsync(2, row: 16);
+        Assert.Equal(before + 1, await Cluster.TokenCallsForAsync(user));
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+
+        // Node 1 no longer holds the refused token: it takes node 2's new one from Redis, with no call of its own.
+        var (again, _) = await ActOnNodeAsync(1, row: 16);
+        Assert.Equal(before + 1, await Cluster.TokenCallsForAsync(user));
+        await second.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_killed_nodes_tab_resumes_on_the_other_node_with_no_token_call_and_both_nodes_records_in_one_trail()
     {
         var (page, user) = await ActOnNodeAsync(1, row: 3);
-        var calls = await cluster.TokenCallsAsync();
+        var calls = await Cluster.TokenCallsAsync();
 
-        await cluster.RunAsync("kill-node 1");
+        await Cluster.RunAsync("kill-node 1");
         try
         {
             // The tab finds its circuit gone, reloads through HAProxy onto node 2 and resumes from the session record.
             await Expect(page.GetByText("Resumed acting as")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(page.GetByTestId("acting-as")).ToHaveAttributeAsync("data-user-id", user);
-            Assert.Equal(calls, await cluster.TokenCallsAsync());
+            Assert.Equal(calls, await Cluster.TokenCallsAsync());
             Assert.Equal("node2", (await page.Context.CookiesAsync()).Single(c => c.Name == "AIRISK_NODE").Value);
 
-            await using var db = new NpgsqlConnection(cluster.AppConnection);
+            await using var db = new NpgsqlConnection(Cluster.AppConnection);
             await db.OpenAsync(Ct);
             await using var command = new NpgsqlCommand("SELECT action || ':' || outcome FROM audit_log WHERE target_user_id = @user ORDER BY id", db);
             command.Parameters.AddWithValue("user", user);
@@ -81,7 +104,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
         }
         finally
         {
-            await cluster.RunAsync("start-node 1");
+            await Cluster.RunAsync("start-node 1");
             await page.Context.CloseAsync();
         }
     }
@@ -91,7 +114,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     {
         // Connections pooled before another test restarted PostgreSQL are gone.
         NpgsqlConnection.ClearAllPools();
-        await using var app = new NpgsqlConnection(cluster.AppConnection);
+        await using var app = new NpgsqlConnection(Cluster.AppConnection);
         await app.OpenAsync(Ct);
         foreach (var sql in new[] { "UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log" })
         {
@@ -99,7 +122,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
         }
 
-        await using var owner = new NpgsqlConnection(cluster.OwnerConnection);
+        await using var owner = new NpgsqlConnection(Cluster.OwnerConnection);
         await owner.OpenAsync(Ct);
         var trigger = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("DELETE FROM audit_log", owner).ExecuteNonQueryAsync(Ct));
         Assert.Contains("append-only", trigger.MessageText, StringComparison.Ordinal);
@@ -131,7 +154,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     {
         var (page, before) = await ActOnNodeAsync(1, row: 9);
         var next = await page.GetByTestId("user-row").Nth(10).GetAttributeAsync("data-user-id");
-        await cluster.RunAsync("stop-postgres");
+        await Cluster.RunAsync("stop-postgres");
         try
         {
             await page.GetByTestId("user-row").Nth(10).GetByTestId("switch-user").ClickAsync();
@@ -141,7 +164,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
         }
         finally
         {
-            await cluster.RunAsync("start-postgres");
+            await Cluster.RunAsync("start-postgres");
         }
 
         // The page was never lost: HAProxy kept both nodes in (they report Degraded, not down).
@@ -155,7 +178,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     [Fact]
     public async Task With_Redis_stopped_switching_works_on_both_nodes_and_Redis_is_used_again_once_it_is_back()
     {
-        await cluster.RunAsync("stop-redis");
+        await Cluster.RunAsync("stop-redis");
         try
         {
             var (one, _) = await ActOnNodeAsync(1, row: 12);
@@ -165,15 +188,15 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
         }
         finally
         {
-            await cluster.RunAsync("start-redis");
+            await Cluster.RunAsync("start-redis");
         }
 
         // The nodes reconnect on their own: a token fetched on one serves the other again.
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         var (first, _) = await ActOnNodeAsync(1, row: 14);
-        var calls = await cluster.TokenCallsAsync();
+        var calls = await Cluster.TokenCallsAsync();
         var (second, _) = await ActOnNodeAsync(2, row: 14);
-        Assert.Equal(calls, await cluster.TokenCallsAsync());
+        Assert.Equal(calls, await Cluster.TokenCallsAsync());
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
@@ -181,7 +204,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     /// <summary>Opens the console on node <paramref name="node"/> and acts as the user in that row of the first page.</summary>
     private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row)
     {
-        var context = await cluster.ContextOnNodeAsync(node);
+        var context = await fixture.ContextOnNodeAsync(node);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var target = page.GetByTestId("user-row").Nth(row);
@@ -198,7 +221,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IAsyncLifetime
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { [AuditOptions.PostgresConnectionKey] = cluster.AppConnection }).Build(), "/");
+            new Dictionary<string, string?> { [AuditOptions.PostgresConnectionKey] = Cluster.AppConnection }).Build(), "/");
         return services.BuildServiceProvider();
     }
 }

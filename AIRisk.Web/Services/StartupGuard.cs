@@ -1,4 +1,5 @@
 using AIRisk.Core.Configuration;
+using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,13 @@ internal static class StartupGuard
         {
             problems.AddRange(e.Failures);
         }
+
+        if (KeyRingCertificate.Problem(app.Configuration, app.Environment.IsDevelopment()) is { } keyRing)
+            problems.Add(keyRing);
+        // Tokens in Redis are encrypted with the key ring: a node with a key ring of its own could read none of them.
+        if (!string.IsNullOrWhiteSpace(app.Configuration[ClusterServiceCollectionExtensions.RedisConnectionKey])
+            && string.IsNullOrWhiteSpace(app.Configuration[AuditOptions.PostgresConnectionKey]))
+            problems.Add($"{ClusterServiceCollectionExtensions.RedisConnectionKey} needs {AuditOptions.PostgresConnectionKey}: the nodes must share the Data Protection key ring that encrypts the tokens kept in Redis.");
 
         if (problems.Count > 0)
         {

@@ -29,6 +29,8 @@ public static class BenchRunner
         var start = Stopwatch.GetTimestamp();
         (string Group, Func<FigureReport, CancellationToken, Task> Run)[] groups = settings.Soak
         ? [("soak", new SoakRun(settings).RunAsync)]
+        : settings.Cluster
+        ? [("cluster", new ClusterFigures(settings).RunAsync)]
         : [
             ("micro", new MicroBenchmarkFigures(settings).RunAsync),
             ("switch", new SwitchFigures(settings).RunAsync),
@@ -37,7 +39,7 @@ public static class BenchRunner
             ("memory", new CircuitMemoryFigure(settings).RunAsync),
             ("paint", new ClickToPaintFigure(settings).RunAsync),
         ];
-        foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Runs(g.Group)))
+        foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Cluster || settings.Runs(g.Group)))
         {
             var groupStart = Stopwatch.GetTimestamp();
             try

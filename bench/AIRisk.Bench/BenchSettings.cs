@@ -8,6 +8,9 @@ namespace AIRisk.Bench;
 /// </summary>
 public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<string> Only)
 {
+    /// <summary><c>--cluster</c>: run the cluster figures (deploy/cluster.sh: two nodes, HAProxy, PostgreSQL, Redis) instead.</summary>
+    public bool Cluster { get; init; }
+
     /// <summary><c>--soak</c>: run the soak test instead of the figures.</summary>
     public bool Soak { get; init; }
 
@@ -31,6 +34,7 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
         var quick = false;
         var latency = 50;
         var soak = false;
+        var cluster = false;
         var soakMinutes = 10.0;
         var soakCircuits = 50;
         HashSet<string> only = new(StringComparer.OrdinalIgnoreCase);
@@ -48,6 +52,9 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
                 case "--soak":
                     soak = true;
                     break;
+                case "--cluster":
+                    cluster = true;
+                    break;
                 case "--soak-minutes" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0:
                     soakMinutes = minutes;
                     i++;
@@ -61,13 +68,13 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
                     break;
                 default:
                     throw new ArgumentException(
-                        $"Unknown or incomplete argument '{args[i]}'. Usage: [--quick] [--latency-ms N] [--only {string.Join(',', Groups)}] | --soak [--soak-minutes N] [--soak-circuits N]");
+                        $"Unknown or incomplete argument '{args[i]}'. Usage: [--quick] [--latency-ms N] [--only {string.Join(',', Groups)}] | --cluster [--quick] | --soak [--soak-minutes N] [--soak-circuits N]");
             }
         }
 
         var unknown = only.Except(Groups, StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"Unknown figure group(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Groups)}.");
-        return new BenchSettings(quick, latency, only) { Soak = soak, SoakMinutes = soakMinutes, SoakCircuits = soakCircuits };
+        return new BenchSettings(quick, latency, only) { Soak = soak, Cluster = cluster, SoakMinutes = soakMinutes, SoakCircuits = soakCircuits };
     }
 }

@@ -85,10 +85,12 @@ public sealed class AuditTrailTests : IAsyncDisposable
         Assert.Equal("Bob Support", Assert.Single(byTime.Items).StaffName);
     }
 
-    [Fact]
-    public async Task A_file_whose_schema_was_kept_by_hand_keeps_its_records_and_gets_the_new_tables()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_file_whose_schema_was_kept_by_hand_keeps_its_records_and_gets_the_new_tables(int step)
     {
-        // As the app made it before migrations: the two hand-kept steps, PRAGMA user_version = 2, one record.
+        // As the app made it before migrations: the hand-kept steps up to step, PRAGMA user_version = step, one record.
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "audit.db")}"))
         {
             await connection.OpenAsync(Ct);
@@ -100,15 +102,17 @@ public sealed class AuditTrailTests : IAsyncDisposable
                 CREATE INDEX ix_audit_log_at ON audit_log (at_utc_ticks);
                 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
                 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                INSERT INTO audit_log (at_utc_ticks, staff_id, staff_name, action, outcome) VALUES (638000000000000000, 'old', 'Old Record', 'ActAs', 'Succeeded');
+                PRAGMA user_version = 1;
+                """ + (step == 1 ? "" : """
                 ALTER TABLE audit_log ADD COLUMN session_id TEXT NULL;
                 CREATE INDEX ix_audit_log_session ON audit_log (session_id);
                 CREATE TABLE acting_session (id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, staff_name TEXT NOT NULL,
                     target_user_id TEXT NOT NULL, target_user_name TEXT NOT NULL, target_role TEXT NULL, target_email TEXT NULL,
                     reason TEXT NULL, started_utc_ticks INTEGER NOT NULL, last_activity_utc_ticks INTEGER NOT NULL,
                     ended_utc_ticks INTEGER NULL, end_cause TEXT NULL);
-                INSERT INTO audit_log (at_utc_ticks, staff_id, staff_name, action, outcome) VALUES (638000000000000000, 'old', 'Old Record', 'ActAs', 'Succeeded');
                 PRAGMA user_version = 2;
-                """;
+                """);
             await command.ExecuteNonQueryAsync(Ct);
         }
 

@@ -18,6 +18,17 @@ internal static class AuditDatabase
     /// </summary>
     private const int HandKeptSchemaVersion = 2;
 
+    private const string HandKeptStepTwo = """
+        ALTER TABLE audit_log ADD COLUMN session_id TEXT NULL;
+        CREATE INDEX ix_audit_log_session ON audit_log (session_id);
+        CREATE TABLE acting_session (
+            id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, staff_name TEXT NOT NULL, target_user_id TEXT NOT NULL,
+            target_user_name TEXT NOT NULL, target_role TEXT NULL, target_email TEXT NULL, reason TEXT NULL,
+            started_utc_ticks INTEGER NOT NULL, last_activity_utc_ticks INTEGER NOT NULL, ended_utc_ticks INTEGER NULL,
+            end_cause TEXT NULL);
+        PRAGMA user_version = 2;
+        """;
+
     public static async Task MigrateAsync(AuditDbContext db, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
@@ -47,8 +58,17 @@ internal static class AuditDatabase
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA user_version;";
         var version = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        if (version != HandKeptSchemaVersion || (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+        if (version == 0 || (await db.Database.GetAppliedMigrationsAsync(ct)).Any())
             return;
+        if (version == 1)
+        {
+            // A file of the release before acting sessions: its second hand-kept step, as that release's successor ran it.
+            await db.Database.ExecuteSqlRawAsync(HandKeptStepTwo, ct);
+        }
+        else if (version != HandKeptSchemaVersion)
+        {
+            throw new InvalidOperationException($"The audit database's hand-kept schema is at step {version}, which this version does not know.");
+        }
 
         var history = db.GetService<IHistoryRepository>();
         var first = db.Database.GetMigrations().First();

@@ -30,7 +30,10 @@ public static class AuditServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<PostgresAuditDbContext>>();
             // The key ring reads its context from a scope of its own.
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
-            services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
+            var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
+            // Checked at start (StartupGuard): a configured certificate that cannot be read stops the app with a message.
+            if (KeyRingCertificate.IsConfigured(configuration) && KeyRingCertificate.Problem(configuration, isDevelopment: true) is null)
+                keyRing.ProtectKeysWithCertificate(KeyRingCertificate.Load(configuration)!);
         }
         else
         {

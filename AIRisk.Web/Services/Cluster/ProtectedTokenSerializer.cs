@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using AIRisk.Core.Auth;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,8 +15,23 @@ internal sealed class ProtectedTokenSerializer(IDataProtectionProvider protectio
 {
     private readonly IDataProtector _protector = protection.CreateProtector("AIRisk.Console.TokenCache.v1");
 
-    public AccessToken Deserialize(ReadOnlySequence<byte> source) =>
-        JsonSerializer.Deserialize<StoredToken>(_protector.Unprotect(source.ToArray()))!.ToToken();
+    /// <summary>
+    /// An entry this node cannot read (another key ring, a damaged or forged value) reads as an expired token: the
+    /// token provider then drops it and fetches a new one, instead of failing every switch to that user.
+    /// </summary>
+    public AccessToken Deserialize(ReadOnlySequence<byte> source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StoredToken>(_protector.Unprotect(source.ToArray()))!.ToToken();
+        }
+        catch (Exception e) when (e is CryptographicException or JsonException or NullReferenceException)
+        {
+            return Unreadable;
+        }
+    }
+
+    private static readonly AccessToken Unreadable = new("", UserId: "(unreadable)", DateTimeOffset.MinValue);
 
     public void Serialize(AccessToken value, IBufferWriter<byte> target) =>
         target.Write(_protector.Protect(JsonSerializer.SerializeToUtf8Bytes(StoredToken.From(value))));

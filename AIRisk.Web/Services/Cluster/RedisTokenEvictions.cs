@@ -43,7 +43,17 @@ internal sealed partial class RedisTokenEvictions(IConnectionMultiplexer redis, 
     // This node's memory only (the distributed level was already cleared by the node that published).
     private void Evict(RedisChannel channel, RedisValue key) => _ = cache.RemoveAsync(key.ToString()).AsTask();
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogPublishFailed(e.Message);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other nodes of a dropped token: {Reason}")]
     private partial void LogPublishFailed(string reason);

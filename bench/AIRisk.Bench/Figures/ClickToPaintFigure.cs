@@ -96,7 +96,7 @@ public sealed class ClickToPaintFigure(BenchSettings settings)
         return elapsed;
     }
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

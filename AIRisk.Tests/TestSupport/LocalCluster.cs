@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AIRisk.Tests.TestSupport;
+
+/// <summary>
+/// The whole cluster of <c>deploy/cluster.sh</c> on free loopback ports, in a folder of its own: PostgreSQL, Redis, the
+/// standalone sandbox, two published nodes and HAProxy. Driven as operators do, with the script's own commands
+/// (kill-node, stop-postgres, ...); PostgreSQL, Redis and the sandbox can be read directly. For tests and benchmarks.
+/// </summary>
+public sealed class LocalCluster(int sandboxLatencyMs = 0)
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("airisk-cluster-").FullName;
+
+    public Uri Address { get; private set; } = default!;
+
+    public IReadOnlyDictionary<string, string> State { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The nodes' role (SELECT and INSERT on the audit log).</summary>
+    public string AppConnection => Connection("airisk_app", State["PG_APP_PASSWORD"]);
+
+    public string OwnerConnection => Connection("airisk_owner", State["PG_OWNER_PASSWORD"]);
+
+    public string RedisConnection => $"127.0.0.1:{State["REDIS_PORT"]},abortConnect=false,connectTimeout=1000";
+
+    public Uri SandboxAddress => new($"http://127.0.0.1:{State["SANDBOX_PORT"]}/");
+
+    /// <summary>What this machine lacks to run a cluster (empty when nothing).</summary>
+    public static string MissingEngines() => string.Join(", ", new[]
+    {
+        Directory.Exists("/usr/lib/postgresql") && Directory.GetFiles("/usr/lib/postgresql", "pg_ctl", SearchOption.AllDirectories).Length > 0 ? null : "postgresql",
+        OnPath("redis-server") ? null : "redis-server",
+        OnPath("haproxy") ? null : "haproxy",
+        OnPath("curl") ? null : "curl",
+        OnPath("python3") ? null : "python3",
+    }.OfType<string>());
+
+    public async Task StartAsync()
+    {
+        try
+        {
+            var output = await RunAsync("up", TimeSpan.FromMinutes(10));
+            var line = output.Split('\n').Last(l => l.StartsWith("cluster: http", StringComparison.Ordinal));
+            Address = new Uri(line["cluster: ".Length..].Trim() + "/");
+            State = File.ReadAllLines(Path.Combine(_directory, "state.env"))
+                .Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        }
+        catch
+        {
+            // Whatever an interrupted start left running is stopped.
+            await StopAsync();
+            throw;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (!Directory.Exists(_directory))
+            return;
+        await RunAsync("down", TimeSpan.FromMinutes(1));
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Runs <c>deploy/cluster.sh</c> with <paramref name="arguments"/> against this fixture's cluster.</summary>
+    public async Task<string> RunAsync(string arguments, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo("bash", $"{Path.Combine(Root, "deploy", "cluster.sh")} {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["CLUSTER_DIR"] = _directory;
+        start.Environment["SANDBOX_LATENCY_MS"] = sandboxLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["CLUSTER_PORT"] = WebAppProcess.FreeBaseAddress().Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var key in new[] { "AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID" })
+            start.Environment.Remove(key);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"deploy/cluster.sh {arguments} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
+        return await stdout;
+    }
+
+    /// <summary>How many token calls the sandbox has answered so far for <paramref name="userId"/>.</summary>
+    public async Task<int> TokenCallsForAsync(string userId)
+    {
+        using var http = new HttpClient();
+        var log = await http.GetFromJsonAsync<JsonElement>(new Uri(SandboxAddress, "sandbox/requests"));
+        return log.GetProperty("tokenByUser").TryGetProperty(userId, out var calls) ? calls.GetInt32() : 0;
+    }
+
+    /// <summary>Has the sandbox refuse every token it issued so far (as AIRisk does when it revokes them).</summary>
+    public async Task RevokeTokensAsync()
+    {
+        using var http = new HttpClient();
+        (await http.PostAsync(new Uri(SandboxAddress, "sandbox/tokens/revoke"), null)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many token calls the sandbox has answered so far.</summary>
+    public async Task<int> TokenCallsAsync()
+    {
+        using var http = new HttpClient();
+        var log = await http.GetFromJsonAsync<JsonElement>(new Uri(SandboxAddress, "sandbox/requests"));
+        return log.GetProperty("token").GetInt32();
+    }
+
+    private string Connection(string user, string password) =>
+        $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3";
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));
+
+    private static string Root
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "AIRisk.Console.sln")))
+                root = root.Parent;
+            return root?.FullName ?? throw new DirectoryNotFoundException("The repository root (AIRisk.Console.sln) was not found.");
+        }
+    }
+}
