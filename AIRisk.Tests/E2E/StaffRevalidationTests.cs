@@ -86,8 +86,17 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     {
         var user = await SignInAndActAsync();
         var refused = fixture.Provider.RevokedTokensRefused;
+        // Revoked just after a renewal, so the next check asks with a token that is not yet due for renewal itself.
+        var refreshes = fixture.Provider.Refreshes;
+        var deadline = DateTime.UtcNow + StaffSignInBrowserAppFixture.AccessTokenLifetime * 2;
+        while (fixture.Provider.Refreshes == refreshes && DateTime.UtcNow < deadline)
+            await Task.Delay(50, Ct);
 
-        fixture.Provider.RevokeAccessTokensIssuedBefore = DateTimeOffset.UtcNow;
+        // Tokens carry their issue time in whole seconds: revoke from a whole second the current token is past, so
+        // the one the refresh brings (issued later) is never taken for revoked.
+        await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+        var now = DateTimeOffset.UtcNow;
+        fixture.Provider.RevokeAccessTokensIssuedBefore = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         try
         {
             // Userinfo refuses the token; the refresh token gets a new one, which it accepts: staff notice nothing.
