@@ -16,14 +16,18 @@ namespace AIRisk.Bench.Figures;
 public sealed class ClickToPaintFigure(BenchSettings settings)
 {
 
-    /// <summary>Clicks the row's Act as and resolves with the milliseconds until the new user's banner and agents are painted.</summary>
-    private const string ClickAndTimePaint = """
+    /// <summary>
+    /// Clicks the row's Act as and resolves with the milliseconds until the new user's banner and agents are painted:
+    /// exactly <c>agents</c> when given, else any (a switch clears the previous user's before the new banner shows).
+    /// </summary>
+    internal const string ClickAndTimePaint = """
         ({ id, agents }) => new Promise(resolve => {
             const button = document.querySelector(`[data-testid=user-row][data-user-id="${id}"] [data-testid=switch-user]`);
             const painted = () => {
                 const banner = document.querySelector('[data-testid=acting-as]');
                 const shown = [...document.querySelectorAll('[data-testid=agent-item]')].map(e => e.getAttribute('data-agent-id'));
-                return banner?.getAttribute('data-user-id') === id && shown.length === agents.length && shown.every(a => agents.includes(a));
+                return banner?.getAttribute('data-user-id') === id
+                    && (agents ? shown.length === agents.length && shown.every(a => agents.includes(a)) : shown.length > 0);
             };
             const start = performance.now();
             const observer = new MutationObserver(() => {

@@ -110,28 +110,10 @@ public sealed class ClusterFigures(BenchSettings settings)
 
     private static async Task<double> ClickAsync(IPage page, string userId)
     {
-        var elapsed = await page.EvaluateAsync<double>(PaintAny, userId);
+        var elapsed = await page.EvaluateAsync<double>(ClickToPaintFigure.ClickAndTimePaint, new { id = userId, agents = (string[]?)null });
         // As staff do: look at what appeared before the next click.
         await page.Locator("[data-testid=conversation-item]").First.WaitForAsync();
         await Task.Delay(300);
         return elapsed;
     }
-
-    // As ClickToPaintFigure's clock, for a user whose agents this process does not know: any agents painted for them.
-    private const string PaintAny = """
-        id => new Promise(resolve => {
-            const button = document.querySelector(`[data-testid=user-row][data-user-id="${id}"] [data-testid=switch-user]`);
-            const painted = () => document.querySelector('[data-testid=acting-as]')?.getAttribute('data-user-id') === id
-                && document.querySelectorAll('[data-testid=agent-item]').length > 0;
-            const start = performance.now();
-            const observer = new MutationObserver(() => {
-                if (!painted())
-                    return;
-                observer.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - start));
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-            button.click();
-        })
-        """;
 }
