@@ -63,7 +63,7 @@ internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> conte
         }
         catch (Exception e) when (AuditTrail.IsUnavailable(e))
         {
-            throw new AuditUnavailableException("The audit database (where acting sessions are recorded) could not be reached, so this was not done.", e);
+            throw AuditTrail.Unavailable("The audit database (where acting sessions are recorded) could not be reached, so this was not done.", e);
         }
     }
 

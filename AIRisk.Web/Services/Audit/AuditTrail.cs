@@ -53,7 +53,7 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
         catch (Exception e) when (IsUnavailable(e))
         {
             LogWriteFailed(e, entry.Action, entry.Outcome);
-            throw new AuditUnavailableException("The audit trail could not record this action, so it was not done.", e);
+            throw Unavailable("The audit trail could not record this action, so it was not done.", e);
         }
     }
 
@@ -107,6 +107,18 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     /// <summary>What a database that is down, locked, full or refusing looks like, on either provider.</summary>
     public static bool IsUnavailable(Exception e) =>
         e is DbUpdateException or DbException or InvalidOperationException or IOException or TimeoutException;
+
+    /// <summary>
+    /// The failure as staff are told it. After a PostgreSQL restart the pool still holds connections the server closed;
+    /// they are dropped here, so the next attempt (staff clicking again) connects afresh instead of failing once per
+    /// pooled connection.
+    /// </summary>
+    public static AuditUnavailableException Unavailable(string message, Exception e)
+    {
+        if (e.GetBaseException() is Npgsql.NpgsqlException || e is Npgsql.NpgsqlException)
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        return new AuditUnavailableException(message, e);
+    }
 
     public void Dispose() => _schemaGate.Dispose();
 
