@@ -90,10 +90,12 @@ public sealed partial class TokenProvider(
         return await flow.RunAsync(userId, bearer, ct) with { CachePartition = flow.CachePartition };
     }
 
-    // Hashed: a distributed cache (and whoever reads it) sees no client, staff or user id.
+    // An HMAC keyed with the client secret (every node has it, readers of Redis do not): a distributed cache sees no
+    // client, staff or user id, and a list of user ids does not say which key is whose.
     private string Key(string? userId, string? partition) =>
-        "airisk:token:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
-            $"{_options.ClientId}\n{(partition is null ? "*shared*" : "staff:" + partition)}\n{userId ?? "*generic*"}")));
+        "airisk:token:" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(_options.ClientSecret),
+            System.Text.Encoding.UTF8.GetBytes($"{_options.ClientId}\n{(partition is null ? "*shared*" : "staff:" + partition)}\n{userId ?? "*generic*"}")));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Running the OAuth2 flow for {UserId}")]
     private partial void LogFlowStarted(string userId);

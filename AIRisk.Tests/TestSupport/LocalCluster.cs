@@ -118,7 +118,8 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
     }
 
     private string Connection(string user, string password) =>
-        $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3";
+        // Unpooled: the tests stop and start PostgreSQL, which closes whatever a pool would still hold.
+        $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3;Pooling=false";
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));

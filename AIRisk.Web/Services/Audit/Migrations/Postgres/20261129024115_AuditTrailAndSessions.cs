@@ -66,15 +66,16 @@ namespace AIRisk.Web.Services.Audit.Migrations.Postgres
                 table: "audit_log",
                 column: "session_id");
 
-            // Append-only, in the database itself: a trigger refuses UPDATE, DELETE and TRUNCATE for every role, and
-            // no role but the owner may even ask (the app's role is granted SELECT and INSERT only: docs/deploy.md).
+            // Append-only, in the database itself: statement triggers refuse UPDATE, DELETE and TRUNCATE for every role
+            // (even when no row matches), and no role but the owner may even ask (the app's role is granted SELECT and
+            // INSERT only: docs/deploy.md).
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     RAISE EXCEPTION 'audit_log is append-only';
                 END $$;
                 CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
-                    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
                 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
                     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
                 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
