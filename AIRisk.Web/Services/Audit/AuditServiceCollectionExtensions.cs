@@ -31,9 +31,16 @@ public static class AuditServiceCollectionExtensions
             // The key ring reads its context from a scope of its own.
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
             var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
-            // Checked at start (StartupGuard): a configured certificate that cannot be read stops the app with a message.
-            if (KeyRingCertificate.IsConfigured(configuration) && KeyRingCertificate.Problem(configuration, isDevelopment: true) is null)
-                keyRing.ProtectKeysWithCertificate(KeyRingCertificate.Load(configuration)!);
+            // Loaded once, here; StartupGuard reports a certificate that cannot be read (and stops the app) on its own.
+            try
+            {
+                if (KeyRingCertificate.Load(configuration) is { } certificate)
+                    keyRing.ProtectKeysWithCertificate(certificate);
+            }
+            catch (InvalidOperationException)
+            {
+                // Left to StartupGuard's message.
+            }
         }
         else
         {
