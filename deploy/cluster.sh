@@ -115,7 +115,8 @@ SQL
   psql_admin -d airisk -v app_role=airisk_app >/dev/null <"$ROOT/deploy/postgres-grants.sql"
 }
 
-pg_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=airisk;Username=$1;Password=$2;Timeout=3;Command Timeout=10"; }
+# A pool of 20 a node: every node's pool together must stay under PostgreSQL's max_connections (100 by default).
+pg_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=airisk;Username=$1;Password=$2;Timeout=3;Command Timeout=10;Maximum Pool Size=20"; }
 
 # The certificate every node encrypts the shared Data Protection key ring with (a real deployment brings its own).
 make_keyring_certificate() {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AIRisk.Core.Configuration;
+using AIRisk.Web.Services.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.TestSupport;
 
@@ -86,6 +89,23 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         return await stdout;
     }
 
+    /// <summary>
+    /// The settings a node of this cluster runs with (AIRisk's, PostgreSQL as the nodes' role with a pool of its own,
+    /// Redis, the key ring's certificate), for the dashboard's services run in another process as node
+    /// <paramref name="node"/>.
+    /// </summary>
+    public Dictionary<string, string?> NodeSettings(string node) => new()
+    {
+        [AIRiskKeys.BaseUrl] = State["NODE_BASE_URL"],
+        [AIRiskKeys.ClientId] = State["NODE_CLIENT_ID"],
+        [AIRiskKeys.ClientSecret] = State["NODE_CLIENT_SECRET"],
+        [AIRiskKeys.RedirectUri] = State["NODE_REDIRECT_URI"],
+        [AuditOptions.PostgresConnectionKey] = Connection("airisk_app", State["PG_APP_PASSWORD"], pooled: true) + $";Maximum Pool Size=20;Application Name={node}",
+        [ClusterServiceCollectionExtensions.RedisConnectionKey] = RedisConnection,
+        [KeyRingCertificate.PathKey] = Path.Combine(_directory, "keyring.pfx"),
+        [KeyRingCertificate.PasswordKey] = State["KEYRING_PASSWORD"],
+    };
+
     /// <summary>How many token calls the sandbox has answered so far for <paramref name="userId"/>.</summary>
     public async Task<int> TokenCallsForAsync(string userId)
     {
@@ -117,9 +137,10 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         return log.GetProperty("token").GetInt32();
     }
 
-    private string Connection(string user, string password) =>
-        // Unpooled: the tests stop and start PostgreSQL, which closes whatever a pool would still hold.
-        $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3;Pooling=false";
+    /// <param name="pooled">Unpooled unless asked: the tests stop and start PostgreSQL, which closes whatever a pool would
+    /// still hold.</param>
+    private string Connection(string user, string password, bool pooled = false) =>
+        $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3;Pooling={(pooled ? "true" : "false")}";
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));

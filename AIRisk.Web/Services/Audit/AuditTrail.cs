@@ -111,13 +111,28 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     /// <summary>
     /// The failure as staff are told it. After a PostgreSQL restart the pool still holds connections the server closed;
     /// they are dropped here, so the next attempt (staff clicking again) connects afresh instead of failing once per
-    /// pooled connection.
+    /// pooled connection. Only then: clearing the pools on a timeout or a full pool (load, not a restart) would make
+    /// every writer reconnect at once, and the load worse.
     /// </summary>
     public static AuditUnavailableException Unavailable(string message, Exception e)
     {
-        if (e.GetBaseException() is Npgsql.NpgsqlException || e is Npgsql.NpgsqlException)
+        if (ServerWentAway(e))
             Npgsql.NpgsqlConnection.ClearAllPools();
         return new AuditUnavailableException(message, e);
+    }
+
+    /// <summary>A connection the server closed: shut down or restarted (SQLSTATE class 57P, 08), or the socket broke.</summary>
+    private static bool ServerWentAway(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException postgres)
+                return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
+            if (inner is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or EndOfStreamException })
+                return true;
+        }
+
+        return false;
     }
 
     public void Dispose() => _schemaGate.Dispose();

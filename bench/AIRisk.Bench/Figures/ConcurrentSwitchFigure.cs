@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
 using AIRisk.Sandbox;
@@ -29,10 +28,8 @@ public sealed class ConcurrentSwitchFigure(BenchSettings settings)
             await Task.WhenAll(circuits.Select(c => c.WarmUpAsync(ct)));
             sandbox.State.Requests.Clear();
 
-            var samples = new Samples();
-            var errors = new List<string>();
-            var start = Stopwatch.GetTimestamp();
-            await Task.WhenAll(circuits.Select((c, i) => RunSessionAsync(c, i, sandbox, start, duration, samples, errors, ct)));
+            var users = Enumerable.Range(0, sandbox.State.Data.Users.Count).Select(sandbox.User).ToList();
+            var (samples, errors) = await ConcurrentLoad.RunAsync(circuits, users, Interval, duration, ct);
 
             var switches = samples.Count + errors.Count;
             var tokenCalls = sandbox.State.Requests.Count(RequestKind.Token);
@@ -49,37 +46,6 @@ public sealed class ConcurrentSwitchFigure(BenchSettings settings)
         {
             foreach (var circuit in circuits)
                 await circuit.DisposeAsync();
-        }
-    }
-
-    private static async Task RunSessionAsync(
-        DashboardServices.Circuit circuit, int session, BenchSandbox sandbox, long start, TimeSpan duration, Samples samples, List<string> errors, CancellationToken ct)
-    {
-        var random = new Random(session);
-        var offset = Interval * session / Sessions;
-        for (var n = 0; ; n++)
-        {
-            var due = offset + Interval * n;
-            if (due >= duration)
-                return;
-            var wait = due - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, ct);
-
-            var current = circuit.Tokens.Current.User?.Id;
-            var user = sandbox.User(random.Next(sandbox.State.Data.Users.Count));
-            while (user.Id == current)
-                user = sandbox.User(random.Next(sandbox.State.Data.Users.Count));
-            try
-            {
-                samples.Add(await MeasuredSwitch.RunAsync(circuit, user, ct));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // The boundary of one simulated click: an error is counted, and the session goes on.
-                lock (errors)
-                    errors.Add($"{e.GetType().Name}: {e.Message}");
-            }
         }
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AIRisk.Bench.Support;
 
 /// <summary>
-/// The dashboard's services as the app registers them, plus what the app's host adds: the SQLite audit trail (in a
-/// scratch folder) and staff who confirm every prompt, as a benchmark cannot click dialogs.
+/// The dashboard's services as the app registers them, plus what the app's host adds: the audit trail (SQLite in a
+/// scratch folder, or the configured PostgreSQL), Redis when configured, and staff who confirm every prompt, as a
+/// benchmark cannot click dialogs.
 /// </summary>
 internal static class BenchDashboard
 {
@@ -17,8 +18,10 @@ internal static class BenchDashboard
         services.AddScoped<AIRisk.Web.Services.Sessions.ITabSessionStorage, MemoryTabStorage>();
         services.AddAIRiskDashboard(configuration);
         services.AddAIRiskAudit(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = dataDirectory }).Build(),
+            new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = dataDirectory }).Build(),
             dataDirectory);
+        services.AddAIRiskRedis(configuration);
         services.AddSingleton<IStaffPrompts, ConfirmingStaff>();
         return services;
     }

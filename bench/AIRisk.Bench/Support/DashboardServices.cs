@@ -17,8 +17,15 @@ public sealed class DashboardServices : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public DashboardServices(BenchSandbox sandbox)
+        : this(sandbox.CoreSettings())
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.CoreSettings()).Build();
+    }
+
+    /// <param name="settings">A node's flat keys (AIRisk's, and <c>POSTGRES_CONNECTION</c>, <c>REDIS_CONNECTION</c>, ...
+    /// for a node of a cluster); without <c>POSTGRES_CONNECTION</c> the audit trail is SQLite in a scratch folder.</param>
+    public DashboardServices(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBenchDashboard(configuration, BenchDashboard.NewDataDirectory());
@@ -42,6 +49,10 @@ public sealed class DashboardServices : IAsyncDisposable
 
         /// <summary>What showing the users page does first: the generic token and the shared user list.</summary>
         public Task WarmUpAsync(CancellationToken ct) => scope.ServiceProvider.GetRequiredService<UserDirectoryLoader>().GetAsync(refresh: false, ct);
+
+        /// <summary>Every user of the instance, as the users list shows them.</summary>
+        public async Task<IReadOnlyList<AIRiskUser>> UsersAsync(CancellationToken ct) =>
+            (await scope.ServiceProvider.GetRequiredService<UserDirectoryLoader>().GetAsync(refresh: false, ct)).Users;
 
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
