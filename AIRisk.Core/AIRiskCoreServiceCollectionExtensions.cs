@@ -21,6 +21,7 @@ public static class AIRiskCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AIRiskOptions>, AIRiskOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddConsoleTelemetry();
         services.AddHybridCache();
         services.TryAddSingleton<ITokenProvider, TokenProvider>();
         services.TryAddSingleton<ITokenEvictions, NoTokenEvictions>();
@@ -42,6 +43,15 @@ public static class AIRiskCoreServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
             .AddStandardResilienceHandler().Configure(ConfigureResilience);
 
+        return services;
+    }
+
+    /// <summary>The console's meter and spans (<see cref="AIRisk.Core.Telemetry.ConsoleTelemetry"/>), for whatever records to them.</summary>
+    public static IServiceCollection AddConsoleTelemetry(this IServiceCollection services)
+    {
+        services.AddOptions();
+        services.AddMetrics();
+        services.TryAddSingleton<AIRisk.Core.Telemetry.ConsoleTelemetry>();
         return services;
     }
 

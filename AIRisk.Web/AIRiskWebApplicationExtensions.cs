@@ -3,6 +3,7 @@ using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Health;
 using AIRisk.Web.Services.Security;
+using AIRisk.Web.Services.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -50,6 +51,8 @@ public static class AIRiskWebApplicationExtensions
         app.MapStaticAssets();
         app.MapGet("/callback", CallbackEndpoint.Handle);
         app.MapGet("/audit/export.csv", AuditExportEndpoint.HandleAsync);
+        if (TelemetryServiceCollectionExtensions.PrometheusEnabled(app.Configuration))
+            MetricsEndpoint.Map(app, signIn);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

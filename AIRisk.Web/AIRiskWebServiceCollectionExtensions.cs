@@ -28,6 +28,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddAIRiskRedis(configuration);
+        services.AddAIRiskTelemetry(configuration);
         services.AddStaffSignIn(StaffSignInOptions.From(configuration, environment.IsDevelopment()));
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<HealthProbeCache>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
+using AIRisk.Core.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,9 @@ namespace AIRisk.Core.Api;
 /// reads <see cref="TokenState.Current"/> once and uses that identity throughout, so a switch in the middle of a call
 /// cannot mix two users' tokens.
 /// </summary>
-public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemory paths, IOptions<AIRiskOptions> options)
+public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemory paths, IOptions<AIRiskOptions> options, ConsoleTelemetry telemetry)
 {
-    private readonly AuthorizedSender _sender = new(http, options.Value.Timeout);
+    private readonly AuthorizedSender _sender = new(http, options.Value.Timeout, telemetry);
 
     public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken ct) =>
         GetJsonAsync(AIRiskPaths.ListAgents, ChatJsonReader.Agents, "Loading agents", ct);

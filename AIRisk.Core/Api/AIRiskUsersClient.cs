@@ -1,6 +1,7 @@
 using System.Net;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
+using AIRisk.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Core.Api;
@@ -9,10 +10,10 @@ namespace AIRisk.Core.Api;
 /// The generic-token side of the API: the user list. Tries the configured ListUsers path first and the other
 /// documented one on 404, remembering which answered.
 /// </summary>
-public sealed class AIRiskUsersClient(HttpClient http, TokenState state, PathMemory paths, IOptions<AIRiskOptions> options)
+public sealed class AIRiskUsersClient(HttpClient http, TokenState state, PathMemory paths, IOptions<AIRiskOptions> options, ConsoleTelemetry telemetry)
 {
     private const string Operation = "Loading the user list";
-    private readonly AuthorizedSender _sender = new(http, options.Value.Timeout);
+    private readonly AuthorizedSender _sender = new(http, options.Value.Timeout, telemetry);
 
     public async Task<IReadOnlyList<AIRiskUser>> ListUsersAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AIRisk.Core.Auth;
+using AIRisk.Core.Telemetry;
 
 namespace AIRisk.Core.Api;
 
@@ -9,7 +10,7 @@ namespace AIRisk.Core.Api;
 /// Sends one AIRisk call with a Bearer token and, on a 401, once more with a token from a fresh flow (AIRisk has
 /// no refresh token). Turns every failure, answered or not, into an <see cref="AIRiskApiException"/>.
 /// </summary>
-internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout)
+internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout, ConsoleTelemetry telemetry)
 {
     /// <param name="build">Builds the request; called again for the retry, as a sent request cannot be reused.</param>
     /// <param name="token">Gets the token; the flag says the previous one was refused.</param>
@@ -88,14 +89,22 @@ internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         if (request.Headers.Accept.Count == 0)
             request.Headers.Accept.Add(MediaTypes.Json);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        int? status = null;
         try
         {
-            return await http.SendAsync(request, completion, ct);
+            var response = await http.SendAsync(request, completion, ct);
+            status = (int)response.StatusCode;
+            return response;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
                                    || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             throw ErrorResponseReader.FromTransport(e, operation, timeout);
+        }
+        finally
+        {
+            telemetry.ApiCallEnded(ApiCalls.Name(request.RequestUri), status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
     }
 }

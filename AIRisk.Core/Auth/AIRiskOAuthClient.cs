@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AIRisk.Core.Api;
 using AIRisk.Core.Configuration;
+using AIRisk.Core.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
     /// <summary>Sends the authorize GET and reads <c>code</c>, <c>state</c> and <c>error</c> from the redirect.</summary>
     public async Task<AuthorizeRedirect> AuthorizeAsync(Uri authorizeUri, AccessToken? bearer, CancellationToken ct)
     {
+        using var span = ConsoleTelemetry.Source.StartActivity("airisk.authorize");
         using var request = new HttpRequestMessage(HttpMethod.Get, authorizeUri);
         Attach(request, bearer);
 
@@ -73,6 +75,7 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
         if (userId is not null)
             fields.Add(new("userid", userId));
 
+        using var span = ConsoleTelemetry.Source.StartActivity("airisk.token");
         using var request = new HttpRequestMessage(HttpMethod.Post, AIRiskPaths.Token) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.Add(MediaTypes.Json);
         Attach(request, bearer);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AIRisk.Core.Api;
 
 namespace AIRisk.Core.Auth;
@@ -12,4 +13,7 @@ public sealed record ActingSession(long Version, AIRiskUser? User, AccessToken? 
     public static readonly ActingSession None = new(0, null, null);
 
     public bool IsActing => User is not null && Token is not null;
+
+    /// <summary>The span of the switch that began this identity (<c>default</c> when none was recorded): the workspace's first loads are its children.</summary>
+    public ActivityContext SwitchTrace { get; init; }
 }

@@ -1,4 +1,5 @@
 using AIRisk.Core.Configuration;
+using AIRisk.Core.Telemetry;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace AIRisk.Core.Auth;
 /// With <see cref="AIRiskOptions.ShareTokensAcrossNodes"/> the cache's distributed level (Redis) holds them too, so a
 /// token fetched on one node serves every node; otherwise tokens never leave this process. Keys are hashed either way.
 public sealed partial class TokenProvider(
-    HybridCache cache, IOptions<AIRiskOptions> options, ITokenEvictions evictions, TimeProvider time, ILogger<TokenProvider> logger) : ITokenProvider
+    HybridCache cache, IOptions<AIRiskOptions> options, ITokenEvictions evictions, ConsoleTelemetry telemetry, TimeProvider time, ILogger<TokenProvider> logger) : ITokenProvider
 {
     private readonly AIRiskOptions _options = options.Value;
 
@@ -42,8 +43,14 @@ public sealed partial class TokenProvider(
             var token = flow.CanBeShared
                 ? await cache.GetOrCreateAsync(
                     key,
-                    (Provider: this, UserId: userId, Flow: flow),
-                    static async (s, ct) => await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct),
+                    (Provider: this, UserId: userId, Flow: flow, Caller: System.Diagnostics.Activity.Current),
+                    static async (s, ct) =>
+                    {
+                        // The cache runs this apart from the caller's context: AIRisk's calls belong to the caller's
+                        // switch span (for calls that joined a flow already running, to the first caller's).
+                        System.Diagnostics.Activity.Current = s.Caller;
+                        return await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct);
+                    },
                     EntryOptions,
                     cancellationToken: ct)
                 : await GetOrRunOwnFlowAsync(key, userId, flow, ct);
@@ -87,7 +94,17 @@ public sealed partial class TokenProvider(
     {
         var bearer = userId is not null && _options.SendGenericBearerOnUserFlow ? await GetAsync(null, flow, ct) : null;
         LogFlowStarted(userId ?? "(generic)");
-        return await flow.RunAsync(userId, bearer, ct) with { CachePartition = flow.CachePartition };
+        var succeeded = false;
+        try
+        {
+            var token = await flow.RunAsync(userId, bearer, ct) with { CachePartition = flow.CachePartition };
+            succeeded = true;
+            return token;
+        }
+        finally
+        {
+            telemetry.TokenRequested(generic: userId is null, succeeded);
+        }
     }
 
     // An HMAC keyed with the client secret (every node has it, readers of Redis do not): a distributed cache sees no

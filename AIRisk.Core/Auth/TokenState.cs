@@ -123,7 +123,7 @@ public sealed partial class TokenState(
         {
             if (attempt != _attempt)
                 return false;
-            Current = new ActingSession(Current.Version + 1, user, token);
+            Current = new ActingSession(Current.Version + 1, user, token) { SwitchTrace = System.Diagnostics.Activity.Current?.Context ?? default };
             SwitchingTo = null;
         }
 

@@ -96,9 +96,10 @@ public abstract class DashboardTestContext : IAsyncLifetime
             o.SnackbarConfiguration.HideTransitionDuration = 0;
             o.PopoverOptions.CheckForPopoverProvider = false;
         });
+        AddServices(Context.Services, configuration);
         Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        foreach (var initializer in Context.Services.BuildServiceProvider().GetServices<IHostedService>())
+        foreach (var initializer in Context.Services.GetServices<IHostedService>())
             await initializer.StartAsync(CancellationToken.None);
         Popovers = Context.Render<MudPopoverProvider>();
     }
@@ -128,6 +129,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
             Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
         }, TimeSpan.FromSeconds(10));
         return workspace;
+    }
+
+    /// <summary>Services the app's host adds that a test needs too (telemetry, say), before the first is resolved.</summary>
+    protected virtual void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
     }
 
     /// <summary>Settings that depend on the running sandbox (a seeded user's id, say).</summary>

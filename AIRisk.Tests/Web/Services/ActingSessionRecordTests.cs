@@ -94,7 +94,7 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         // The user's token stops working and AIRisk will not issue another: the renewal's token exchange is refused.
         Sandbox.State.RevokeAllTokens();
         Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, AIRisk.Sandbox.FaultKind.Problem, 400);
-        await workspace.InvokeAsync(() => workspace.Find("[data-testid=agent-item]").Click());
+        await workspace.InvokeAsync(() => workspace.Find("[data-testid=agent-item] button").Click());
 
         workspace.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing), TimeSpan.FromSeconds(10));
         Assert.Contains("AIRisk refused to sign in as them again", Acting.LastError, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AIRisk.Core.Auth;
+using AIRisk.Core.Telemetry;
 using Microsoft.AspNetCore.Components;
 
 namespace AIRisk.Web.Components.Shared;
@@ -100,7 +102,7 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
             // Cancel (not CancelAsync): the clear below must happen before this component renders again.
             previous.Cancel();
 
-            var loading = OnIdentityChangedAsync(session, _loads.Token);
+            using var span = StartFirstLoad(session, out var loading);
             StateHasChanged();
             await loading;
             StateHasChanged();
@@ -109,6 +111,28 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
         {
             await DispatchExceptionAsync(e);
         }
+    }
+
+    /// <summary>
+    /// Starts this identity's loads under an <c>airisk.load</c> span, a child of the switch that began the identity, so a
+    /// slow switch shows which of the workspace's first loads held it up. The span is current only while the loads
+    /// start (the calls they make are its children), not for whatever this component does next.
+    /// </summary>
+    private Activity? StartFirstLoad(ActingSession session, out Task loading)
+    {
+        var outer = Activity.Current;
+        var span = session.SwitchTrace == default ? null
+            : ConsoleTelemetry.Source.StartActivity("airisk.load", ActivityKind.Internal, session.SwitchTrace)?.SetTag("airisk.component", GetType().Name);
+        try
+        {
+            loading = OnIdentityChangedAsync(session, _loads.Token);
+        }
+        finally
+        {
+            Activity.Current = outer;
+        }
+
+        return span;
     }
 
     public void Dispose()

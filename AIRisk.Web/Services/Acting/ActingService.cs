@@ -1,5 +1,6 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
+using AIRisk.Core.Telemetry;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Auth;
 using AIRisk.Web.Services.Identity;
@@ -32,6 +33,7 @@ public sealed partial class ActingService(
     TabSession inForce,
     ITabSessionStorage tab,
     TimeProvider time,
+    ConsoleTelemetry telemetry,
     ILogger<ActingService> logger)
 {
     private const int LeaseAttempts = 12;
@@ -63,6 +65,7 @@ public sealed partial class ActingService(
         {
             await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
             SetError($"You may not act as {user.DisplayName}: {refusal}.");
+            telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
             return false;
         }
 
@@ -74,6 +77,8 @@ public sealed partial class ActingService(
                 return false;
         }
 
+        // Timed from here: the wait for staff to give a reason is not the switch's.
+        using var measurement = new SwitchMeasurement(telemetry, user, time.GetUtcNow());
         var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
         string? started = null;
         (string? Id, AIRiskUser? User) previous = default;
@@ -101,16 +106,19 @@ public sealed partial class ActingService(
                 }, ct);
             if (!applied)
             {
+                measurement.End(SwitchOutcome.Superseded);
                 await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, user, reason);
                 await EndRecordAsync(session.Id, SessionEndCause.NeverStarted);
                 return false;
             }
 
+            measurement.End(SwitchOutcome.Succeeded, tokens.Current.Token);
             await BeginAsync(session, previous.Id, previous.User);
             return true;
         }
         catch (AuditUnavailableException e)
         {
+            measurement.End(SwitchOutcome.Unaudited);
             await tab.SaveAsync(SessionId);
             SetError($"Did not act as {user.DisplayName}: {e.Message}");
             return false;

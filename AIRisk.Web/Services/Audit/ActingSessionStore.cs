@@ -31,7 +31,7 @@ internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> conte
     {
         var row = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         return row is null ? null : ToRecord(row);
-    }, ct);
+    }, ct, write: false);
 
     public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct) => RunAsync(
         db => db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
@@ -48,7 +48,7 @@ internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> conte
         return ended == 1;
     }, ct);
 
-    private async Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct)
+    private async Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct, bool write = true)
     {
         try
         {
@@ -63,7 +63,7 @@ internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> conte
         }
         catch (Exception e) when (AuditTrail.IsUnavailable(e))
         {
-            throw AuditTrail.Unavailable("The audit database (where acting sessions are recorded) could not be reached, so this was not done.", e);
+            throw trail.Unavailable("The audit database (where acting sessions are recorded) could not be reached, so this was not done.", e, write);
         }
     }
 

@@ -49,6 +49,7 @@ public static class AuditServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<SqliteAuditDbContext>>();
         }
 
+        services.AddConsoleTelemetry();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AIRisk.Web.Services.Sessions.IActingSessionStore, ActingSessionStore>();

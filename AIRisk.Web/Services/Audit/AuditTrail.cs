@@ -10,7 +10,7 @@ namespace AIRisk.Web.Services.Audit;
 /// absorbs contention), so concurrent circuits and nodes lose nothing. A database that cannot be reached fails the
 /// write (and so the action) with <see cref="AuditUnavailableException"/>, and the next write tries again.
 /// </summary>
-internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, ILogger<AuditTrail> logger) : IAuditTrail, IDisposable
+internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditOptions options, AIRisk.Core.Telemetry.ConsoleTelemetry telemetry, ILogger<AuditTrail> logger) : IAuditTrail, IDisposable
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -53,7 +53,7 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
         catch (Exception e) when (IsUnavailable(e))
         {
             LogWriteFailed(e, entry.Action, entry.Outcome);
-            throw Unavailable("The audit trail could not record this action, so it was not done.", e);
+            throw Unavailable("The audit trail could not record this action, so it was not done.", e, write: true);
         }
     }
 
@@ -112,10 +112,12 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     /// The failure as staff are told it. After a PostgreSQL restart the pool still holds connections the server closed;
     /// they are dropped here, so the next attempt (staff clicking again) connects afresh instead of failing once per
     /// pooled connection. Only then: clearing the pools on a timeout or a full pool (load, not a restart) would make
-    /// every writer reconnect at once, and the load worse.
+    /// every writer reconnect at once, and the load worse. A failed write is counted (<c>airisk.audit.write.failures</c>).
     /// </summary>
-    public static AuditUnavailableException Unavailable(string message, Exception e)
+    public AuditUnavailableException Unavailable(string message, Exception e, bool write)
     {
+        if (write)
+            telemetry.AuditWriteFailed();
         if (ServerWentAway(e))
             Npgsql.NpgsqlConnection.ClearAllPools();
         return new AuditUnavailableException(message, e);

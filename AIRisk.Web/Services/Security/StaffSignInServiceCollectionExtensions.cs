@@ -99,11 +99,15 @@ public static class StaffSignInServiceCollectionExtensions
 
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.Claims.Any(c =>
-                RoleClaimTypes.Contains(c.Type) && string.Equals(c.Value, signIn.RequiredRole, StringComparison.OrdinalIgnoreCase)))
+            .RequireAssertion(context => HoldsRole(context.User, signIn.RequiredRole))
             .Build());
         return services;
     }
+
+    /// <summary>Whether <paramref name="user"/> is staff who may use the console (holds <paramref name="role"/>).</summary>
+    public static bool HoldsRole(System.Security.Claims.ClaimsPrincipal user, string? role) =>
+        user.Identity?.IsAuthenticated == true
+        && user.Claims.Any(c => RoleClaimTypes.Contains(c.Type) && string.Equals(c.Value, role, StringComparison.OrdinalIgnoreCase));
 
     private static Task WriteAccessDeniedAsync(HttpContext context, string requiredRole)
     {

@@ -1,11 +1,36 @@
+using AIRisk.Core.Telemetry;
+
 namespace AIRisk.Web.Services.Sessions;
 
 /// <summary>
 /// The id of this tab's acting session while one is in force: the one place it is kept. <see cref="Acting.ActingService"/>
-/// sets it; every audit record written for the tab is stamped with it unless the record names its own session. One
-/// per circuit.
+/// sets it; every audit record written for the tab is stamped with it unless the record names its own session. Counted
+/// in <c>airisk.acting.sessions</c> while set (a switch replaces one session by another). One per circuit.
 /// </summary>
-public sealed class TabSession
+public sealed class TabSession(ConsoleTelemetry telemetry) : IDisposable
 {
-    public string? Id { get; internal set; }
+    private string? _id;
+    private bool _disposed;
+
+    public string? Id
+    {
+        get => _id;
+        internal set
+        {
+            if (_disposed)
+                return;
+            if (_id is null && value is not null)
+                telemetry.ActingSessionStarted();
+            else if (_id is not null && value is null)
+                telemetry.ActingSessionEnded();
+            _id = value;
+        }
+    }
+
+    /// <summary>The circuit is gone: its session no longer counts here (it ends on record, or another tab resumes it).</summary>
+    public void Dispose()
+    {
+        Id = null;
+        _disposed = true;
+    }
 }
