@@ -4,6 +4,7 @@ using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace AIRisk.Web.Components.Shared;
 
@@ -14,6 +15,10 @@ namespace AIRisk.Web.Components.Shared;
 public sealed partial class ActingBanner : IDisposable
 {
     private ITimer? _ticker;
+    private bool _refocus;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private ActingService ActingService { get; set; } = default!;
@@ -34,6 +39,11 @@ public sealed partial class ActingBanner : IDisposable
 
     private AIRiskUser? Switching => View.SwitchingTo;
 
+    /// <summary>What a screen reader is told when the identity changes (a failed switch is announced by its alert).</summary>
+    private string Announcement => Switching is { } target ? $"Switching to {target.DisplayName}…"
+        : Acting is { } user ? $"Now acting as {user.DisplayName}{(user.Role is null ? "" : $", {user.Role}")}."
+        : "Not acting as anyone.";
+
     private string BannerClass => Acting is null ? "acting-banner" : "acting-banner acting-banner--acting";
 
     private string Remaining => View.Session.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
@@ -47,7 +57,28 @@ public sealed partial class ActingBanner : IDisposable
     protected override void OnInitialized() =>
         _ticker = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 
-    private Task StopAsync() => ActingService.StopActingAsync();
+    private async Task StopAsync()
+    {
+        _refocus = true;
+        await ActingService.StopActingAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // After the render that removed the Stop button (which had focus): to the quick switcher, to pick the next user.
+        if (_refocus && Acting is null)
+        {
+            _refocus = false;
+            try
+            {
+                await JS.InvokeVoidAsync("airiskConsole.focusIfLost", "input[data-testid=quick-switch]");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The tab is gone; nothing to focus.
+            }
+        }
+    }
 
     public void Dispose() => _ticker?.Dispose();
 }

@@ -22,6 +22,13 @@
     });
 
     window.airiskConsole = {
+        // A control that had focus went away (Stop acting, once acting has stopped): focus goes where staff go next,
+        // instead of back to the start of the page.
+        focusIfLost: function (selector) {
+            if (!document.activeElement || document.activeElement === document.body) {
+                document.querySelector(selector)?.focus();
+            }
+        },
         // Browser-mode sign-in: AIRisk's authorize page opens in a pop-up so the dashboard's circuit stays alive.
         openSignIn: function (url) {
             const popup = window.open(url, "airisk-signin", "popup,width=520,height=680");
