@@ -118,6 +118,7 @@ public sealed partial class ActingService(
         }
         catch (AuditUnavailableException e)
         {
+            LogSwitchUnaudited(e.InnerException ?? e, user.Id);
             measurement.End(SwitchOutcome.Unaudited);
             await tab.SaveAsync(SessionId);
             SetError($"Did not act as {user.DisplayName}: {e.Message}");
@@ -447,6 +448,9 @@ public sealed partial class ActingService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Single-user mode: user list unavailable ({Reason}); acting as {UserId} by id alone")]
     private partial void LogDirectoryUnavailable(string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} not done: its start could not be recorded")]
+    private partial void LogSwitchUnaudited(Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
     private partial void LogSwitchCrashed(Exception exception, string userId);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AIRisk.Web.Services.Audit;
 
 /// <summary>Acting sessions in the audit database (its schema and readiness are the audit trail's).</summary>
-internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> contexts, AuditTrail trail) : IActingSessionStore
+internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
 {
     public Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct) => RunAsync(async db =>
     {
@@ -52,14 +52,7 @@ internal sealed class ActingSessionStore(IDbContextFactory<AuditDbContext> conte
     {
         try
         {
-            // Microsoft.Data.Sqlite does its I/O synchronously, even in its async methods: on the circuit's thread a
-            // write would hold back the render of a switch (and the loads that render starts) until it is done.
-            return await Task.Run(async () =>
-            {
-                await trail.EnsureReadyAsync(ct);
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                return await work(db);
-            }, ct);
+            return await trail.RunAsync(work, ct);
         }
         catch (Exception e) when (AuditTrail.IsUnavailable(e))
         {

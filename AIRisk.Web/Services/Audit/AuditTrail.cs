@@ -41,13 +41,10 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     {
         try
         {
-            // Off the caller's thread: the SQLite provider's async methods run synchronously (see ActingSessionStore).
-            await Task.Run(async () =>
+            await RunAsync(async db =>
             {
-                await EnsureReadyAsync(ct);
-                await using var db = await contexts.CreateDbContextAsync(ct);
                 db.Entries.Add(AuditRow.From(entry));
-                await db.SaveChangesAsync(ct);
+                return await db.SaveChangesAsync(ct);
             }, ct);
         }
         catch (Exception e) when (IsUnavailable(e))
@@ -56,6 +53,28 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
             throw Unavailable("The audit trail could not record this action, so it was not done.", e, write: true);
         }
     }
+
+    /// <summary>
+    /// Runs one unit of work on a context of its own, off the caller's thread (Microsoft.Data.Sqlite does its I/O
+    /// synchronously, even in its async methods: on a circuit's thread a write would hold back the render of a switch).
+    /// A connection PostgreSQL closed while it sat in the pool (a restart) fails before the work ran: the pools are
+    /// cleared and the work runs once more, so the first action after a restart does not fail for nothing.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct) => Task.Run(async () =>
+    {
+        await EnsureReadyAsync(ct);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await work(db);
+        }
+        catch (Exception e) when (ClosedWhilePooled(e))
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return await work(db);
+        }
+    }, ct);
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
     {
@@ -132,6 +151,21 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
                 return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
             if (inner is Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException or EndOfStreamException })
                 return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The server ended this connection before it ran anything (57P01: terminated by an administrator, as a restart
+    /// does to every connection): nothing was written, so the work may run again on a new connection.
+    /// </summary>
+    private static bool ClosedWhilePooled(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException postgres)
+                return postgres.SqlState == "57P01";
         }
 
         return false;

@@ -17,20 +17,22 @@ public sealed class TabSession(ConsoleTelemetry telemetry) : IDisposable
         get => _id;
         internal set
         {
-            if (_disposed)
-                return;
-            if (_id is null && value is not null)
+            if (!_disposed && _id is null && value is not null)
                 telemetry.ActingSessionStarted();
-            else if (_id is not null && value is null)
+            else if (!_disposed && _id is not null && value is null)
                 telemetry.ActingSessionEnded();
             _id = value;
         }
     }
 
-    /// <summary>The circuit is gone: its session no longer counts here (it ends on record, or another tab resumes it).</summary>
+    /// <summary>
+    /// The circuit is gone: its session no longer counts here. The id stays readable: a closed tab's session ends on
+    /// record after a grace period (or another tab resumes it), and that check reads it after the circuit's scope ends.
+    /// </summary>
     public void Dispose()
     {
-        Id = null;
+        if (!_disposed && _id is not null)
+            telemetry.ActingSessionEnded();
         _disposed = true;
     }
 }
