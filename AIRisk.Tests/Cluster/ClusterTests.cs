@@ -72,9 +72,12 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         var refused = await Cluster.RefusedApiCallsAsync();
 
-        // Node 1 no longer holds the refused token: whatever it acts with (node 2's new one from Redis), AIRisk accepts.
+        // Node 1 no longer holds the refused token and acts with node 2's new one, from Redis: AIRisk accepts it, and
+        // node 1 asks for none of its own (dropping the refused token must not drop the new one from Redis).
+        var tokenCalls = await Cluster.TokenCallsForAsync(user);
         var (again, _) = await ActOnNodeAsync(1, row: 16);
         Assert.Equal(refused, await Cluster.RefusedApiCallsAsync());
+        Assert.Equal(tokenCalls, await Cluster.TokenCallsForAsync(user));
         await second.Context.CloseAsync();
         await again.Context.CloseAsync();
     }

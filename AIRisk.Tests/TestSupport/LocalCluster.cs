@@ -114,12 +114,12 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         return log.GetProperty("tokenByUser").TryGetProperty(userId, out var calls) ? calls.GetInt32() : 0;
     }
 
-    /// <summary>How many API calls the sandbox has refused with 401 so far (a token used after AIRisk refused it).</summary>
-    public async Task<int> RefusedApiCallsAsync()
+    /// <summary>The API calls the sandbox has refused with 401 so far (a token used after AIRisk refused it): time, call, user.</summary>
+    public async Task<List<string>> RefusedApiCallsAsync()
     {
         using var http = new HttpClient();
         var log = await http.GetFromJsonAsync<JsonElement>(new Uri(SandboxAddress, "sandbox/requests"));
-        return log.GetProperty("apiRefused").GetInt32();
+        return [.. log.GetProperty("apiRefusedCalls").EnumerateArray().Select(c => c.GetString()!)];
     }
 
     /// <summary>Has the sandbox refuse every token it issued so far (as AIRisk does when it revokes them).</summary>

@@ -17,8 +17,9 @@ internal sealed class ControlEndpoints(SandboxState state, ILogger<ControlEndpoi
         var log = state.Requests;
         int authorize = log.Count(RequestKind.Authorize), token = log.Count(RequestKind.Token), api = log.Count(RequestKind.Api);
         // API calls answered 401: a client that used a token after it was refused.
-        var refused = log.Snapshot().Count(r => r.Kind == RequestKind.Api && r.Status == StatusCodes.Status401Unauthorized);
-        return SandboxResults.JsonAsync(context, new RequestCounts(authorize, token, api, log.TokenCallsByUser(GenericKey), authorize + token + api, refused));
+        var refused = log.Snapshot().Where(r => r.Kind == RequestKind.Api && r.Status == StatusCodes.Status401Unauthorized)
+            .Select(r => $"{r.At:HH:mm:ss.fff} {r.Method} {r.Path} as {r.UserId ?? GenericKey}").ToList();
+        return SandboxResults.JsonAsync(context, new RequestCounts(authorize, token, api, log.TokenCallsByUser(GenericKey), authorize + token + api, refused.Count, refused));
     }
 
     public Task ResetRequestsAsync(HttpContext context)

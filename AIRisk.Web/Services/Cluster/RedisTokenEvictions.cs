@@ -40,8 +40,18 @@ internal sealed partial class RedisTokenEvictions(IConnectionMultiplexer redis, 
         }
     }
 
-    // This node's memory only (the distributed level was already cleared by the node that published).
-    private void Evict(RedisChannel channel, RedisValue key) => _ = cache.RemoveAsync(key.ToString()).AsTask();
+    // This node's memory only: HybridCache's RemoveAsync would clear Redis too, where the node that published may
+    // already have stored the token AIRisk issued next (every node would then fetch one of its own). An entry written
+    // to this node's memory alone, gone a millisecond later, replaces the refused one; the next read goes to Redis.
+    private void Evict(RedisChannel channel, RedisValue key) => _ = cache.SetAsync(key.ToString(), Dropped, LocalAndGone).AsTask();
+
+    private static readonly AccessToken Dropped = new("", UserId: "(dropped)", DateTimeOffset.MinValue);
+
+    private static readonly HybridCacheEntryOptions LocalAndGone = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableDistributedCacheWrite,
+        LocalCacheExpiration = TimeSpan.FromMilliseconds(1),
+    };
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
