@@ -13,18 +13,20 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
     private const int MaxTabs = 40;
 
     // The focused element: is it the page itself, its accessible name (as assistive technology computes it, roughly),
-    // and whether a focus ring is drawn (an outline, or a box shadow).
+    // whether a focus ring is drawn (an outline, or a box shadow), and whether it is on screen at all.
     private const string FocusProbe = """
         () => {
           const e = document.activeElement;
-          if (!e || e === document.body) return { lost: true, name: '', ring: false, testid: '' };
+          if (!e || e === document.body) return { lost: true, name: '', ring: false, testid: '', visible: false };
+          const box = e.getBoundingClientRect();
+          const visible = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight;
           const byIds = (e.getAttribute('aria-labelledby') || '').split(' ').map(id => document.getElementById(id)?.textContent || '').join(' ');
           const label = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : '';
           const name = (e.getAttribute('aria-label') || byIds || label || e.textContent || e.getAttribute('title') || e.getAttribute('placeholder') || '').trim();
           const style = getComputedStyle(e);
           const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== 'none';
           const testid = e.closest('[data-testid]')?.getAttribute('data-testid') || '';
-          return { lost: false, name, ring, testid };
+          return { lost: false, name, ring, testid, visible };
         }
         """;
 
@@ -72,6 +74,26 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
         Assert.Contains("chat-input", seen);
     }
 
+    [Fact]
+    public async Task On_a_phone_the_users_panel_opens_switches_and_hands_focus_back_to_its_button()
+    {
+        var user = Fixture.FreshUser();
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.GotoAsync("/");
+        await Expect(Page.GetByTestId("open-users")).ToBeVisibleAsync();
+
+        await TabUntilAsync(() => Page.GetByTestId("open-users"));
+        await Page.Keyboard.PressAsync("Enter");
+        await TabUntilAsync(() => Page.GetByTestId("user-search").Locator("input"));
+        await Page.Keyboard.TypeAsync(user.Id);
+        await Expect(UserRows).ToHaveCountAsync(1);
+        await TabUntilAsync(() => UserRows.GetByTestId("switch-user"));
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Expect(Page.GetByTestId("open-users")).ToBeFocusedAsync();
+    }
+
     private async Task TabUntilAsync(Func<ILocator> target, bool backwards = false)
     {
         for (var i = 0; i < MaxTabs; i++)
@@ -81,6 +103,7 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
             Assert.False(focus.Lost, "Focus fell back to the page while tabbing.");
             Assert.True(focus.Name.Length > 0, $"A focused control ({focus.TestId}) has no accessible name.");
             Assert.True(focus.Ring, $"A focused control ({focus.TestId}: {focus.Name}) shows no focus ring.");
+            Assert.True(focus.Visible, $"Focus went to a control that is not on screen ({focus.TestId}: {focus.Name}).");
             if (await target().EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
                 return;
         }
@@ -110,5 +133,7 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
         public bool Ring { get; set; }
 
         public string TestId { get; set; } = "";
+
+        public bool Visible { get; set; }
     }
 }

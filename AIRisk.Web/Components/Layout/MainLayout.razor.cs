@@ -14,6 +14,7 @@ public sealed partial class MainLayout : IDisposable
     private MudThemeProvider? _theme;
     private bool _darkMode;
     private bool _drawerOpen;
+    private bool _panelClosed;
     private StaffLocale _locale = StaffLocale.Unknown;
     private UsersPanel _usersPanel = default!;
 
@@ -62,6 +63,13 @@ public sealed partial class MainLayout : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_panelClosed)
+        {
+            // Its control (the row's Act as, say) went with the panel: focus returns to the button that opened it.
+            _panelClosed = false;
+            await JS.InvokeVoidAsync("airiskConsole.focusIfLost", "[data-testid=open-users]");
+        }
+
         if (!firstRender)
             return;
         if (_theme is not null)
@@ -91,7 +99,10 @@ public sealed partial class MainLayout : IDisposable
     private void CloseUsersPanel()
     {
         if (_usersPanel.IsOpen)
+        {
             _usersPanel = _usersPanel with { IsOpen = false };
+            _panelClosed = true;
+        }
     }
 
     private static bool IsConsole(string path) => path.Length == 0 || path[0] == '?' || path.StartsWith("act/", StringComparison.Ordinal) || path.StartsWith("workspace", StringComparison.Ordinal);

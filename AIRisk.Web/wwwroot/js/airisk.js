@@ -25,7 +25,9 @@
         // A control that had focus went away (Stop acting, once acting has stopped): focus goes where staff go next,
         // instead of back to the start of the page.
         focusIfLost: function (selector) {
-            if (!document.activeElement || document.activeElement === document.body) {
+            const active = document.activeElement;
+            // Hidden (a closed panel) counts as lost: the browser lets go of it only at its next frame.
+            if (!active || active === document.body || (active.checkVisibility && !active.checkVisibility())) {
                 document.querySelector(selector)?.focus();
             }
         },
