@@ -106,7 +106,7 @@ public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemo
     {
         const string Operation = "Attaching the file";
         var session = ActiveSession();
-        var limit = options.Value.MaxUploadMegabytes * 1024L * 1024L;
+        var limit = options.Value.MaxUploadBytes;
 
         // Buffered so the 401 retry can send the same bytes again; the size limit bounds the buffer.
         using var buffer = new MemoryStream();
@@ -140,14 +140,14 @@ public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemo
     private Func<bool, CancellationToken, Task<AccessToken>> TokenFor(ActingSession session) =>
         (refused, ct) => state.GetTokenAsync(session, refused, ct);
 
-    private static async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, string fileName, CancellationToken ct)
+    private async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, string fileName, CancellationToken ct)
     {
         var chunk = new byte[81920];
         int read;
         while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
             if (target.Length + read > limit)
-                throw new AIRiskApiException($"'{fileName}' is larger than the {limit / (1024 * 1024)} MB AIRisk accepts.");
+                throw new AIRiskApiException(options.Value.TooLargeToAttach(fileName));
             await target.WriteAsync(chunk.AsMemory(0, read), ct);
         }
     }

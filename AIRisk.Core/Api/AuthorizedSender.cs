@@ -97,8 +97,7 @@ internal sealed class AuthorizedSender(HttpClient http, TimeSpan timeout, Consol
             status = (int)response.StatusCode;
             return response;
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
-                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (ErrorResponseReader.IsTransportFailure(e, ct))
         {
             throw ErrorResponseReader.FromTransport(e, operation, timeout);
         }

@@ -49,7 +49,7 @@ internal static class ChatJsonReader
             role == MessageRole.AI ? MessageText.StripCitationMarkers(text) : text,
             JsonFields.String(m, "fileName"),
             Citations(m),
-            JsonFields.String(m, "feedback"));
+            Enum.TryParse<Feedback>(JsonFields.String(m, "feedback"), ignoreCase: true, out var feedback) ? feedback : null);
     }
 
     private static List<string> Citations(JsonElement m)

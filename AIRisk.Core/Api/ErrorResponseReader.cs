@@ -30,6 +30,14 @@ internal static partial class ErrorResponseReader
         return new AIRiskApiException(summary, status, serverMessage, traceId);
     }
 
+    /// <summary>
+    /// A call that got no answer: the network, a timeout (the client's own, not the caller's cancellation), or the
+    /// circuit breaker refusing to try. Anything else is a bug or an answer, and is not turned into "could not be reached".
+    /// </summary>
+    public static bool IsTransportFailure(Exception e, CancellationToken ct) =>
+        e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+        || (e is TaskCanceledException && !ct.IsCancellationRequested);
+
     /// <summary>Maps what can go wrong before any answer (timeout, unreachable host, broken connection).</summary>
     public static AIRiskApiException FromTransport(Exception exception, string operation, TimeSpan timeout) => exception switch
     {

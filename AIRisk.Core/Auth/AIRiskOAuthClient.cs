@@ -100,8 +100,7 @@ public sealed partial class AIRiskOAuthClient(HttpClient http, IOptions<AIRiskOp
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
-                                   || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (ErrorResponseReader.IsTransportFailure(e, ct))
         {
             throw AsAuthFailure(ErrorResponseReader.FromTransport(e, operation, _options.Timeout));
         }

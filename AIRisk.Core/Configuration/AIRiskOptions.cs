@@ -46,6 +46,11 @@ public sealed class AIRiskOptions
 
     public int MaxUploadMegabytes { get; set; } = 35;
 
+    public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
+
+    /// <summary>What staff are told of a file over <see cref="MaxUploadMegabytes"/>.</summary>
+    public string TooLargeToAttach(string fileName) => $"'{fileName}' is larger than the {MaxUploadMegabytes} MB AIRisk accepts.";
+
     /// <summary>The longest chat message staff may send as a user; the input shows the limit.</summary>
     public int MaxMessageChars { get; set; } = 8000;
 

@@ -70,13 +70,13 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         var (second, _) = await ActOnNodeAsync(2, row: 16);
         Assert.True(await Cluster.TokenCallsForAsync(user) > before, "Node 2 never signed the user in again after AIRisk refused the token.");
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        var refused = await Cluster.RefusedApiCallsAsync();
+        var refused = await RefusedUserCallsAsync();
 
         // Node 1 no longer holds the refused token and acts with node 2's new one, from Redis: AIRisk accepts it, and
         // node 1 asks for none of its own (dropping the refused token must not drop the new one from Redis).
         var tokenCalls = await Cluster.TokenCallsForAsync(user);
         var (again, _) = await ActOnNodeAsync(1, row: 16);
-        Assert.Equal(refused, await Cluster.RefusedApiCallsAsync());
+        Assert.Equal(refused, await RefusedUserCallsAsync());
         Assert.Equal(tokenCalls, await Cluster.TokenCallsForAsync(user));
         await second.Context.CloseAsync();
         await again.Context.CloseAsync();
@@ -208,6 +208,14 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// The refused calls made with a user's token (the chat API). The generic token was revoked too, and a node that
+    /// has not yet been refused it may meet that refusal itself (its user list reloading, say): that is its first
+    /// refusal, not a dropped token used again.
+    /// </summary>
+    private async Task<List<string>> RefusedUserCallsAsync() =>
+        [.. (await Cluster.RefusedApiCallsAsync()).Where(c => c.Contains(" /api/Chat/", StringComparison.Ordinal))];
 
     /// <summary>Opens the console on node <paramref name="node"/> and acts as the user in that row of the first page.</summary>
     private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row)

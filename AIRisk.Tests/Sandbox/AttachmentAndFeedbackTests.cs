@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Net;
 
 namespace AIRisk.Tests.Sandbox;
@@ -56,7 +57,7 @@ public sealed class AttachmentAndFeedbackTests
 
         using var response = await sandbox.PostAsync($"api/Chat/SubmitFeedback?conversationId={conversationId}&messageId={messageId}&feedback=Love", token);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid feedback");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid feedback");
     }
 
     private static System.Text.Json.JsonElement LastMessage(System.Text.Json.JsonDocument conversation) =>

@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Net;
 
 namespace AIRisk.Tests.Sandbox;
@@ -63,7 +64,7 @@ public sealed class AuthorizeTests
 
         using var response = await sandbox.AuthorizeAsync(clientId: null);
 
-        await AssertPlainTextAsync(response, "Invalid client_id");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid client_id");
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class AuthorizeTests
 
         using var response = await sandbox.AuthorizeAsync(redirectUri: SandboxClient.RedirectUri + "/");
 
-        await AssertPlainTextAsync(response, "Invalid redirect_uri");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid redirect_uri");
     }
 
     [Fact]
@@ -83,13 +84,6 @@ public sealed class AuthorizeTests
 
         using var response = await sandbox.AuthorizeAsync(userId: Guid.NewGuid().ToString());
 
-        await AssertPlainTextAsync(response, "Invalid userid");
-    }
-
-    internal static async Task AssertPlainTextAsync(HttpResponseMessage response, string body)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(body, await response.Content.ReadAsStringAsync(SandboxClient.Ct));
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid userid");
     }
 }

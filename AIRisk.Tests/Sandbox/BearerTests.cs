@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Net;
 using AIRisk.Sandbox;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -136,7 +137,7 @@ public sealed class ConversationTests
 
         using var response = await sandbox.PostJsonAsync("api/Chat/CreateConversation", token, new { title = "x", agentId = othersAgent, metadata = Array.Empty<string>() });
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid agentId");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid agentId");
     }
 
     internal static async Task<string> FirstAgentIdAsync(SandboxClient sandbox, string token)

@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Net;
 using System.Text.Json;
 using AIRisk.Sandbox;

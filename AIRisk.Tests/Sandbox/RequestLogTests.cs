@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using AIRisk.Sandbox;
 
 namespace AIRisk.Tests.Sandbox;

@@ -1,3 +1,4 @@
+using AIRisk.Tests.TestSupport;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -33,7 +34,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid Code");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid Code");
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid Code");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid Code");
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync("not-a-code");
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid Code");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid Code");
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code, sandbox.User(1).Id);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid userid");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid userid");
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code, userId: null);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid userid");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid userid");
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync("", change: f => f.Remove("code"));
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid client_id");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid client_id");
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code, change: f => f["redirect_uri"] = "http://localhost/other");
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid redirect_uri");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid redirect_uri");
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code, change: f => f["grant_type"] = "client_credentials");
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid grant_type");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid grant_type");
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class TokenTests
 
         using var response = await sandbox.ExchangeAsync(code, userId);
 
-        await AuthorizeTests.AssertPlainTextAsync(response, "Invalid Code");
+        await SandboxClient.AssertPlainTextAsync(response, "Invalid Code");
     }
 
     [Fact]

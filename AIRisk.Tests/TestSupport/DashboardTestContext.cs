@@ -90,12 +90,14 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Context.Services.AddAIRiskDashboard(configuration);
         Context.Services.AddAIRiskAudit(configuration, _dataDirectory);
         Context.Services.AddSingleton<IStaffPrompts>(Prompts.Object);
-        Context.Services.AddMudServices(o =>
+        // The app registered MudBlazor (AddAIRiskDashboard); tests only change its options: no transitions to wait
+        // for, and no popover provider required of a component rendered on its own.
+        Context.Services.Configure<SnackbarConfiguration>(o =>
         {
-            o.SnackbarConfiguration.ShowTransitionDuration = 0;
-            o.SnackbarConfiguration.HideTransitionDuration = 0;
-            o.PopoverOptions.CheckForPopoverProvider = false;
+            o.ShowTransitionDuration = 0;
+            o.HideTransitionDuration = 0;
         });
+        Context.Services.Configure<PopoverOptions>(o => o.CheckForPopoverProvider = false);
         AddServices(Context.Services, configuration);
         Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
@@ -129,6 +131,18 @@ public abstract class DashboardTestContext : IAsyncLifetime
             Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]"));
         }, TimeSpan.FromSeconds(10));
         return workspace;
+    }
+
+    /// <summary>The user directory page with <paramref name="userId"/>'s row alone and its details open: the details.</summary>
+    protected AngleSharp.Dom.IElement UserDetails(string userId)
+    {
+        var page = Render<AIRisk.Web.Components.Pages.Users.UsersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
+        page.Find("[data-testid=user-search] input").Input(userId);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=user-details-toggle]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
+        return page.Find("[data-testid=user-details]");
     }
 
     /// <summary>Services the app's host adds that a test needs too (telemetry, say), before the first is resolved.</summary>

@@ -123,7 +123,7 @@ public sealed class ChatClientTests
         await chat.SubmitFeedbackAsync(summary.Id, reply.Id!, Feedback.Dislike, Ct);
 
         var updated = (await chat.GetConversationAsync(summary.Id, Ct)).Messages.Single(m => m.Id == reply.Id);
-        Assert.Equal("Dislike", updated.Feedback);
+        Assert.Equal(Feedback.Dislike, updated.Feedback);
     }
 
     [Fact]

@@ -40,10 +40,7 @@ public sealed class OAuthFlowTests
     [Fact]
     public async Task Unknown_client_is_reported_with_status_401()
     {
-        await using var harness = await CoreHarness.StartAsync(settings: s => s[AIRiskKeys.ClientId] = Guid.NewGuid().ToString());
-        await using var circuit = harness.NewCircuit();
-
-        var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
+        var error = await GenericTokenRefusedAsync(AIRiskKeys.ClientId, Guid.NewGuid().ToString());
 
         Assert.Equal(401, error.StatusCode);
         Assert.StartsWith("Authorization failed", error.Message, StringComparison.Ordinal);
@@ -52,10 +49,7 @@ public sealed class OAuthFlowTests
     [Fact]
     public async Task Redirect_uri_not_registered_is_reported_with_AIRisk_message()
     {
-        await using var harness = await CoreHarness.StartAsync(settings: s => s[AIRiskKeys.RedirectUri] = "https://evil.example/callback");
-        await using var circuit = harness.NewCircuit();
-
-        var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
+        var error = await GenericTokenRefusedAsync(AIRiskKeys.RedirectUri, "https://evil.example/callback");
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("redirect_uri", error.Message, StringComparison.OrdinalIgnoreCase);
@@ -64,10 +58,7 @@ public sealed class OAuthFlowTests
     [Fact]
     public async Task Wrong_secret_fails_at_the_token_step()
     {
-        await using var harness = await CoreHarness.StartAsync(settings: s => s[AIRiskKeys.ClientSecret] = "not-the-secret");
-        await using var circuit = harness.NewCircuit();
-
-        var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
+        var error = await GenericTokenRefusedAsync(AIRiskKeys.ClientSecret, "not-the-secret");
 
         Assert.StartsWith("Token exchange failed", error.Message, StringComparison.Ordinal);
         Assert.True(error.CredentialsRefused);
@@ -185,5 +176,13 @@ public sealed class OAuthFlowTests
         var error = await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks for the generic token with one setting changed to <paramref name="value"/>; returns how AIRisk refused.</summary>
+    private static async Task<AIRiskAuthException> GenericTokenRefusedAsync(string key, string value)
+    {
+        await using var harness = await CoreHarness.StartAsync(settings: s => s[key] = value);
+        await using var circuit = harness.NewCircuit();
+        return await Assert.ThrowsAsync<AIRiskAuthException>(() => circuit.Tokens.GetGenericTokenAsync(TestContext.Current.CancellationToken));
     }
 }

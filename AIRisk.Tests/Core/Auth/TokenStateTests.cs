@@ -51,18 +51,24 @@ public sealed class TokenStateTests
     [Fact]
     public async Task A_switch_that_fails_after_a_newer_one_started_is_dropped_silently()
     {
-        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.Latency = TimeSpan.FromMilliseconds(100));
+        await using var harness = await CoreHarness.StartAsync();
         await using var circuit = harness.NewCircuit();
         var ct = TestContext.Current.CancellationToken;
-        var unknown = new AIRiskUser("00000000-0000-0000-0000-000000000000", "Nobody");
-        var valid = harness.Sandbox.User(3);
+        var newerStarted = new TaskCompletionSource();
 
-        var failing = circuit.Tokens.ActAsAsync(unknown, ct);
-        var winning = circuit.Tokens.ActAsAsync(valid, ct);
+        // The older switch fails (not cancelled: its step ignores the cancellation) once the newer one has begun.
+        var failing = circuit.Tokens.ActAsAsync(harness.Sandbox.User(2), beforeToken: async _ =>
+        {
+            await newerStarted.Task;
+            throw new AIRiskApiException("Authorization failed: AIRisk refused this user.");
+        }, beforeApply: null, ct);
+        var winning = circuit.Tokens.ActAsAsync(harness.Sandbox.User(3), ct);
+        newerStarted.SetResult();
 
         Assert.False(await failing);
         Assert.True(await winning);
-        Assert.Equal(valid.Id, circuit.Tokens.Current.User!.Id);
+        Assert.Equal(harness.Sandbox.User(3).Id, circuit.Tokens.Current.User!.Id);
+        Assert.Null(circuit.Tokens.SwitchingTo);
     }
 
     [Fact]

@@ -24,15 +24,9 @@ public sealed class CompanyIdOnlyTests() : DashboardTestContext(sandbox: o => o.
     public void A_rows_details_show_every_field_ListUsers_sent()
     {
         var target = Sandbox.State.Data.Users.First(u => u.UserName is not null && u.Email is not null);
-        var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        var details = UserDetails(target.Id);
 
-        page.Find("[data-testid=user-details-toggle]").Click();
-
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
-        var fields = page.FindAll("[data-testid=user-details] dt").Select(d => d.TextContent).ToList();
+        var fields = details.QuerySelectorAll("dt").Select(d => d.TextContent).ToList();
         Assert.Contains("userName", fields);
         Assert.Contains("email", fields);
         Assert.Contains("role", fields);

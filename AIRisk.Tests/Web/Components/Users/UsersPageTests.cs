@@ -106,15 +106,8 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_rows_details_list_exactly_the_fields_ListUsers_sent_with_their_values()
     {
         var target = Sandbox.State.Data.Users.First(u => u.Naming == UserNaming.DisplayName);
-        var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        var details = UserDetails(target.Id);
 
-        page.Find("[data-testid=user-details-toggle]").Click();
-
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
-        var details = page.Find("[data-testid=user-details]");
         var shown = details.QuerySelectorAll("dt").Zip(details.QuerySelectorAll("dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToDictionary();
         string[] sent = ["id", "userName", "email", "firstName", "lastName", "displayName", "role", "companyId", "company", "lastLogin"];
         Assert.Equal(sent.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
@@ -130,15 +123,8 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_rows_details_show_the_fields_this_dashboard_does_not_map()
     {
         var target = Sandbox.State.Data.Users[0];
-        var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(target.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        var details = UserDetails(target.Id).TextContent;
 
-        page.Find("[data-testid=user-details-toggle]").Click();
-
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
-        var details = page.Find("[data-testid=user-details]").TextContent;
         Assert.Contains("lastLogin", details, StringComparison.Ordinal);
         Assert.Contains(target.CompanyId, details, StringComparison.Ordinal);
     }

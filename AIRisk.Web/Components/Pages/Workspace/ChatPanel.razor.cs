@@ -330,7 +330,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
         {
             await Chat.SubmitFeedbackAsync(conversation.Id, message.Id, feedback, ticket.Token);
             if (ticket.IsCurrent)
-                _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback.ToString() } : m)];
+                _messages = [.. _messages.Select(m => ReferenceEquals(m, message) ? m with { Feedback = feedback } : m)];
         });
     }
 
@@ -338,10 +338,9 @@ public sealed partial class ChatPanel : IAsyncDisposable
     {
         if (file is null || _conversation is not { } conversation)
             return;
-        var limit = Options.Value.MaxUploadMegabytes * 1024L * 1024L;
-        if (file.Size > limit)
+        if (file.Size > Options.Value.MaxUploadBytes)
         {
-            _error = $"'{file.Name}' is larger than the {Options.Value.MaxUploadMegabytes} MB AIRisk accepts.";
+            _error = Options.Value.TooLargeToAttach(file.Name);
             return;
         }
 
@@ -350,7 +349,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _error = null;
         await WriteAsync($"file '{file.Name}' ({file.Size:N0} bytes) in conversation {conversation.Id}", async t =>
         {
-            await using var stream = file.OpenReadStream(limit, t.Token);
+            await using var stream = file.OpenReadStream(Options.Value.MaxUploadBytes, t.Token);
             await Chat.AttachFileAsync(conversation.Id, file.Name, stream, t.Token);
             var stored = await Chat.GetConversationAsync(conversation.Id, t.Token);
             if (t.IsCurrent)

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AIRisk.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace AIRisk.Tests.Sandbox;
+namespace AIRisk.Tests.TestSupport;
 
 /// <summary>A sandbox on a free loopback port and a plain HttpClient that doesn't follow redirects.</summary>
 internal sealed class SandboxClient : IAsyncDisposable
@@ -109,6 +109,14 @@ internal sealed class SandboxClient : IAsyncDisposable
     {
         using var conversations = await GetJsonAsync("api/Chat/GetConversations", token);
         return conversations.RootElement[0].GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The sandbox's refusal of a malformed request, as the spec words it: 400, plain text, exactly <paramref name="body"/>.</summary>
+    public static async Task AssertPlainTextAsync(HttpResponseMessage response, string body)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync(Ct));
     }
 
     public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response) =>
