@@ -1,7 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.WebUtilities;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AIRisk.Core.Api;
 

@@ -23,15 +23,26 @@ public static class UserListReader
 
     private static readonly FrozenDictionary<string, Field> Fields = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase)
     {
-        ["id"] = Field.Id, ["userId"] = Field.Id, ["applicationUserId"] = Field.Id,
-        ["displayName"] = Field.Name, ["name"] = Field.Name, ["fullName"] = Field.Name,
-        ["firstName"] = Field.First, ["givenName"] = Field.First,
-        ["lastName"] = Field.Last, ["surname"] = Field.Last, ["familyName"] = Field.Last,
+        ["id"] = Field.Id,
+        ["userId"] = Field.Id,
+        ["applicationUserId"] = Field.Id,
+        ["displayName"] = Field.Name,
+        ["name"] = Field.Name,
+        ["fullName"] = Field.Name,
+        ["firstName"] = Field.First,
+        ["givenName"] = Field.First,
+        ["lastName"] = Field.Last,
+        ["surname"] = Field.Last,
+        ["familyName"] = Field.Last,
         ["userName"] = Field.UserName,
-        ["email"] = Field.Email, ["emailAddress"] = Field.Email,
-        ["role"] = Field.Role, ["roleName"] = Field.Role, ["roles"] = Field.Roles,
+        ["email"] = Field.Email,
+        ["emailAddress"] = Field.Email,
+        ["role"] = Field.Role,
+        ["roleName"] = Field.Role,
+        ["roles"] = Field.Roles,
         ["companyId"] = Field.CompanyId,
-        ["company"] = Field.Company, ["companyName"] = Field.Company,
+        ["company"] = Field.Company,
+        ["companyName"] = Field.Company,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan =

@@ -1,9 +1,9 @@
-using AIRisk.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Sandbox;

@@ -1,5 +1,5 @@
-using AIRisk.Tests.TestSupport;
 using System.Net;
+using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;
 

@@ -1,6 +1,6 @@
-using AIRisk.Tests.TestSupport;
 using System.Net;
 using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Sandbox;

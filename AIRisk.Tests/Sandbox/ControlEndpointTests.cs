@@ -1,8 +1,8 @@
-using AIRisk.Tests.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;
 

@@ -1,7 +1,7 @@
-using AIRisk.Tests.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;
 

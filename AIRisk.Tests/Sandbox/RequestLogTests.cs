@@ -1,5 +1,5 @@
-using AIRisk.Tests.TestSupport;
 using AIRisk.Sandbox;
+using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;
 

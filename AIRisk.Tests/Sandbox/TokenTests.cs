@@ -1,7 +1,7 @@
-using AIRisk.Tests.TestSupport;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Sandbox;

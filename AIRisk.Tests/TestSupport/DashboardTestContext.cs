@@ -1,20 +1,20 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Web.Services.Audit;
-using AIRisk.Web.Services.Policy;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
-using Moq;
 using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
-using AIRisk.Web.Services.Acting;
-using Bunit;
 using AIRisk.Web.Components.Pages.Workspace;
 using AIRisk.Web.Components.Shared;
+using AIRisk.Web.Services.Acting;
+using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Users;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
 using MudBlazor;
 using MudBlazor.Services;
 

@@ -1,8 +1,8 @@
+using AIRisk.Core.Api;
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Policy;
-using AIRisk.Core.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

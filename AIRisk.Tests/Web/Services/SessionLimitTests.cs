@@ -1,8 +1,8 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Components.Shared;
+using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
-using AIRisk.Web.Services.Acting;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -3,9 +3,9 @@ using AIRisk.Web.Services.Identity;
 using AIRisk.Web.Services.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,11 @@
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Identity;
-using AIRisk.Web.Services.Policy;
-using Microsoft.Extensions.Options;
 using AIRisk.Web.Services.Locale;
+using AIRisk.Web.Services.Policy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AIRisk.Web.Components.Pages.Audit;
