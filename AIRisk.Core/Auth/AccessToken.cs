@@ -10,7 +10,17 @@ namespace AIRisk.Core.Auth;
 [ImmutableObject(true)]
 public sealed record AccessToken(string Value, string? UserId, DateTimeOffset ExpiresAt)
 {
+    private const string DroppedPartition = "\0dropped";
+
+    /// <summary>
+    /// What a node keeps in its own memory, for a moment, in place of a token another node was refused: it belongs to
+    /// nobody (so it is never served), and it tells the reader to look past its own memory.
+    /// </summary>
+    public static AccessToken Dropped { get; } = new("", null, DateTimeOffset.MaxValue) { CachePartition = DroppedPartition };
+
     public bool IsGeneric => UserId is null;
+
+    public bool IsDropped => Value.Length == 0 && CachePartition == DroppedPartition;
 
     /// <summary>When this client received the token; <c>default</c> when unknown.</summary>
     public DateTimeOffset IssuedAt { get; init; }

@@ -28,6 +28,13 @@ public sealed partial class TokenProvider(
         Flags = _options.ShareTokensAcrossNodes ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableDistributedCache,
     };
 
+    private HybridCacheEntryOptions SkipLocalRead => field ??= new()
+    {
+        Expiration = EntryOptions.Expiration,
+        LocalCacheExpiration = EntryOptions.LocalCacheExpiration,
+        Flags = EntryOptions.Flags!.Value | HybridCacheEntryFlags.DisableLocalCacheRead,
+    };
+
     private HybridCacheEntryOptions ReadOnly => field ??= new()
     {
         Flags = EntryOptions.Flags!.Value | HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite,
@@ -38,6 +45,7 @@ public sealed partial class TokenProvider(
         var key = Key(userId, flow.CachePartition);
         var skew = TimeSpan.FromSeconds(_options.TokenRefreshSkewSeconds);
 
+        var entryOptions = EntryOptions;
         for (var attempt = 0; ; attempt++)
         {
             var token = flow.CanBeShared
@@ -51,9 +59,17 @@ public sealed partial class TokenProvider(
                         System.Diagnostics.Activity.Current = s.Caller;
                         return await s.Provider.RunFlowAsync(s.UserId, s.Flow, ct);
                     },
-                    EntryOptions,
+                    entryOptions,
                     cancellationToken: ct)
                 : await GetOrRunOwnFlowAsync(key, userId, flow, ct);
+
+            if (token.IsDropped && attempt == 0)
+            {
+                // Another node was refused this entry's token: read past this node's memory (Redis holds the next one,
+                // or a flow runs), without removing the shared entry another node may just have stored.
+                entryOptions = SkipLocalRead;
+                continue;
+            }
 
             // A token is served only for the user and partition it was issued for, whatever the cache returned.
             var belongs = token.UserId == userId && token.CachePartition == flow.CachePartition;

@@ -28,6 +28,18 @@ public sealed class MetricsTests(PrometheusAppFixture fixture) : BrowserTest(fix
         Assert.DoesNotContain(user.DisplayName, metrics, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_scrape_a_proxy_forwarded_is_refused_though_it_comes_from_loopback()
+    {
+        using var http = new HttpClient { BaseAddress = Fixture.App.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private static void AssertSeries(string metrics, string name, params string[] labels) =>
         Assert.Contains(metrics.Split('\n'), line => line.StartsWith(name + "{", StringComparison.Ordinal) && labels.All(l => line.Contains(l, StringComparison.Ordinal)));
 }

@@ -67,7 +67,14 @@ public sealed partial class MainLayout : IDisposable
         {
             // Its control (the row's Act as, say) went with the panel: focus returns to the button that opened it.
             _panelClosed = false;
-            await JS.InvokeVoidAsync("airiskConsole.focusIfLost", "[data-testid=open-users]");
+            try
+            {
+                await JS.InvokeVoidAsync("airiskConsole.focusIfLost", "[data-testid=open-users]");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The tab is gone; nothing to focus.
+            }
         }
 
         if (!firstRender)

@@ -57,24 +57,33 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     /// <summary>
     /// Runs one unit of work on a context of its own, off the caller's thread (Microsoft.Data.Sqlite does its I/O
     /// synchronously, even in its async methods: on a circuit's thread a write would hold back the render of a switch).
-    /// A connection PostgreSQL closed while it sat in the pool (a restart) fails before the work ran: the pools are
-    /// cleared and the work runs once more, so the first action after a restart does not fail for nothing.
+    /// On PostgreSQL the connection is checked first: one the server closed while it sat in the pool (a restart) is
+    /// replaced before the work runs, so the first action after a restart does not fail for nothing, and the work
+    /// itself runs once (re-running a write whose commit may have happened could record it twice).
     /// </summary>
     public Task<T> RunAsync<T>(Func<AuditDbContext, Task<T>> work, CancellationToken ct) => Task.Run(async () =>
     {
         await EnsureReadyAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (options.UsesPostgres)
+            await OpenLiveConnectionAsync(db, ct);
+        return await work(db);
+    }, ct);
+
+    private static async Task OpenLiveConnectionAsync(AuditDbContext db, CancellationToken ct)
+    {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await work(db);
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
         }
         catch (Exception e) when (ClosedWhilePooled(e))
         {
+            await db.Database.CloseConnectionAsync();
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await work(db);
+            await db.Database.OpenConnectionAsync(ct);
         }
-    }, ct);
+    }
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct)
     {
@@ -156,10 +165,7 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
         return false;
     }
 
-    /// <summary>
-    /// The server ended this connection before it ran anything (57P01: terminated by an administrator, as a restart
-    /// does to every connection): nothing was written, so the work may run again on a new connection.
-    /// </summary>
+    /// <summary>The server ended this connection (57P01: terminated by an administrator, as a restart does to every connection).</summary>
     private static bool ClosedWhilePooled(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)

@@ -14,11 +14,14 @@ internal sealed partial class RedisTokenEvictions(IConnectionMultiplexer redis, 
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("airisk:token-evicted");
 
+    /// <summary>This node, in its own messages: it already dropped the token, and may hold the next one by now.</summary>
+    private readonly string _node = Guid.NewGuid().ToString("N");
+
     public async ValueTask PublishAsync(string key, CancellationToken ct)
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, key);
+            await redis.GetSubscriber().PublishAsync(Channel, $"{_node}|{key}");
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -41,16 +44,20 @@ internal sealed partial class RedisTokenEvictions(IConnectionMultiplexer redis, 
     }
 
     // This node's memory only: HybridCache's RemoveAsync would clear Redis too, where the node that published may
-    // already have stored the token AIRisk issued next (every node would then fetch one of its own). An entry written
-    // to this node's memory alone, gone a millisecond later, replaces the refused one; the next read goes to Redis.
-    private void Evict(RedisChannel channel, RedisValue key) => _ = cache.SetAsync(key.ToString(), Dropped, LocalAndGone).AsTask();
+    // already have stored the token AIRisk issued next (every node would then fetch one of its own). A marker written
+    // to this node's memory alone replaces the refused token; whoever reads it reads past this node's memory to Redis
+    // (TokenProvider), and it is gone within the minute anyway.
+    private void Evict(RedisChannel channel, RedisValue message)
+    {
+        var (from, key) = (message.ToString().Split('|', 2) is [var node, var k] ? (node, k) : ("", message.ToString()));
+        if (from != _node)
+            _ = cache.SetAsync(key, AccessToken.Dropped, LocalOnly).AsTask();
+    }
 
-    private static readonly AccessToken Dropped = new("", UserId: "(dropped)", DateTimeOffset.MinValue);
-
-    private static readonly HybridCacheEntryOptions LocalAndGone = new()
+    private static readonly HybridCacheEntryOptions LocalOnly = new()
     {
         Flags = HybridCacheEntryFlags.DisableDistributedCacheWrite,
-        LocalCacheExpiration = TimeSpan.FromMilliseconds(1),
+        LocalCacheExpiration = TimeSpan.FromMinutes(1),
     };
 
     public async Task StopAsync(CancellationToken cancellationToken)

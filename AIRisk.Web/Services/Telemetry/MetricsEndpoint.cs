@@ -4,9 +4,10 @@ using AIRisk.Web.Services.Security;
 namespace AIRisk.Web.Services.Telemetry;
 
 /// <summary>
-/// <c>/metrics</c> for Prometheus (<c>METRICS_PROMETHEUS=true</c>): answered to loopback (a scraper on the node
-/// itself) or to signed-in staff; anyone else is refused. Behind a proxy on the same machine every request comes from
-/// loopback, so the proxy must not pass <c>/metrics</c> on (<c>deploy/haproxy.cfg</c> denies it).
+/// <c>/metrics</c> for Prometheus (<c>METRICS_PROMETHEUS=true</c>): answered to a scraper on the node itself (loopback,
+/// not forwarded) or to signed-in staff; anyone else is refused. Behind a proxy on the same machine every request
+/// comes from loopback: a request a proxy forwarded (it carries <c>X-Forwarded-For</c>, which HAProxy adds) is never
+/// taken for a local scraper, whatever spelling of the path got it past the proxy's own deny rule.
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -28,5 +29,7 @@ internal static class MetricsEndpoint
         }
     }
 
-    private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+    private static bool IsLoopback(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+        && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("X-Original-For");
 }
