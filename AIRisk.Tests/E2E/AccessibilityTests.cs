@@ -59,7 +59,10 @@ public sealed class AccessibilityTests(ReasonRequiredAppFixture fixture) : Brows
         await Expect(Page.GetByTestId("quick-switch-option").First).ToBeVisibleAsync();
         await AssertAccessibleAsync("quick switcher open");
 
-        await Page.GotoAsync("/audit");
+        // As staff reach it: the menu, then Audit.
+        await Page.Keyboard.PressAsync("Escape");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("Audit") }).First).ToBeVisibleAsync();
         await AssertAccessibleAsync("audit page");
     }

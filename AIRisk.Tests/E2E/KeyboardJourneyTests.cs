@@ -36,12 +36,7 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
         var user = Fixture.FreshUser();
         await OpenDashboardAsync();
 
-        await TabUntilAsync(() => Page.GetByTestId("user-search").Locator("input"));
-        await Page.Keyboard.TypeAsync(user.Id);
-        await Expect(UserRows).ToHaveCountAsync(1);
-
-        await TabUntilAsync(() => UserRows.GetByTestId("switch-user"));
-        await Page.Keyboard.PressAsync("Enter");
+        await ActByKeyboardAsync(user);
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
         await Expect(Page.GetByTestId("acting-announcement")).ToHaveTextAsync($"Now acting as {user.DisplayName}{(user.Role is null ? "" : $", {user.Role}")}.");
         await AssertFocusKeptAsync("after the switch");
@@ -84,14 +79,20 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
 
         await TabUntilAsync(() => Page.GetByTestId("open-users"));
         await Page.Keyboard.PressAsync("Enter");
+        await ActByKeyboardAsync(user);
+
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+        await Expect(Page.GetByTestId("open-users")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Tab to the table's search, type the user's id, Tab to their row's Act as, Enter.</summary>
+    private async Task ActByKeyboardAsync(AIRisk.Sandbox.SandboxUser user)
+    {
         await TabUntilAsync(() => Page.GetByTestId("user-search").Locator("input"));
         await Page.Keyboard.TypeAsync(user.Id);
         await Expect(UserRows).ToHaveCountAsync(1);
         await TabUntilAsync(() => UserRows.GetByTestId("switch-user"));
         await Page.Keyboard.PressAsync("Enter");
-
-        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
-        await Expect(Page.GetByTestId("open-users")).ToBeFocusedAsync();
     }
 
     private async Task TabUntilAsync(Func<ILocator> target, bool backwards = false)
