@@ -29,7 +29,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
-        services.AddStaffSignIn(StaffSignInOptions.From(configuration, environment.IsDevelopment()));
+        services.AddStaffSignIn(configuration, environment.IsDevelopment());
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<HealthProbeCache>();
         services.AddHealthChecks()
