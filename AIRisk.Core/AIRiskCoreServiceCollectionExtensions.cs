@@ -15,10 +15,7 @@ public static class AIRiskCoreServiceCollectionExtensions
     /// <param name="configuration">Where the flat keys of <see cref="AIRiskKeys"/> are read (the environment, after <c>.env</c>).</param>
     public static IServiceCollection AddAIRiskCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AIRiskOptions>()
-            .Configure(o => AIRiskOptionsBinder.Bind(configuration, o))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AIRiskOptions>, AIRiskOptionsValidator>());
+        services.AddFlatOptions<AIRiskOptions, AIRiskOptionsValidator>(o => AIRiskOptionsBinder.Bind(configuration, o));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddConsoleTelemetry();

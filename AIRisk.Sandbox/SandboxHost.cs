@@ -31,6 +31,19 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public SandboxOptions Options => State.Options;
 
+    /// <summary>
+    /// The settings that point a console at this sandbox, under the flat keys an operator's <c>.env</c> uses: its
+    /// address, the demo APIUser's credentials and the first redirect URI it allows. Named here rather than taken
+    /// from AIRisk.Core, which the sandbox does not reference; a test checks they are the keys the console reads.
+    /// </summary>
+    public Dictionary<string, string?> ClientSettings() => new()
+    {
+        ["AIRISK_BASE_URL"] = BaseAddress.ToString(),
+        ["CLIENT_ID"] = Options.ClientId,
+        ["CLIENT_SECRET"] = Options.ClientSecret,
+        ["REDIRECT_URI"] = Options.RedirectUris.FirstOrDefault(),
+    };
+
     /// <param name="timeProvider">The clock for code and token expiry and latency; the system clock when null.</param>
     public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, TimeProvider? timeProvider = null, CancellationToken ct = default)
     {

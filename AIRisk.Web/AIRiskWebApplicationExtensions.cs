@@ -51,7 +51,7 @@ public static class AIRiskWebApplicationExtensions
         app.MapStaticAssets();
         app.MapGet("/callback", CallbackEndpoint.Handle);
         app.MapGet("/audit/export.csv", AuditExportEndpoint.HandleAsync);
-        if (TelemetryServiceCollectionExtensions.PrometheusEnabled(app.Configuration))
+        if (app.Services.GetRequiredService<TelemetryOptions>().Prometheus)
             MetricsEndpoint.Map(app, signIn);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

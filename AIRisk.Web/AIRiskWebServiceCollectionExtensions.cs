@@ -29,7 +29,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
-        services.AddStaffSignIn(StaffSignInOptions.From(configuration, environment.IsDevelopment()));
+        services.AddStaffSignIn(configuration, environment.IsDevelopment());
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<HealthProbeCache>();
         services.AddHealthChecks()
@@ -45,7 +45,7 @@ public static class AIRiskWebServiceCollectionExtensions
         // Messages at the bottom: at the top they would cover the acting banner (a phone has no room beside it).
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
 
-        services.AddOptions<ConsolePolicyOptions>().Configure(o => ConsolePolicyBinder.Bind(configuration, o)).ValidateOnStart();
+        services.AddFlatOptions<ConsolePolicyOptions, ConsolePolicyOptionsValidator>(o => ConsolePolicyBinder.Bind(configuration, o));
         services.AddSingleton<ImpersonationPolicy>();
         services.AddSingleton<UserDirectory>();
         services.AddScoped<StaffContext>();

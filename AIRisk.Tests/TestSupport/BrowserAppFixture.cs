@@ -52,13 +52,7 @@ public class BrowserAppFixture : IAsyncLifetime
             o.StreamPieceDelay = StreamPieceDelay;
         });
 
-        var environment = new Dictionary<string, string?>
-        {
-            ["AIRISK_BASE_URL"] = Sandbox.BaseAddress.ToString(),
-            ["CLIENT_ID"] = Sandbox.Options.ClientId,
-            ["CLIENT_SECRET"] = Sandbox.Options.ClientSecret,
-            ["REDIRECT_URI"] = RedirectUri,
-        };
+        var environment = Sandbox.ClientSettings();
         await ConfigureAsync(address, environment);
         App = await WebAppProcess.StartAsync(environment, address.Port);
 

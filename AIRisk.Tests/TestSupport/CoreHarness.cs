@@ -1,5 +1,4 @@
 using AIRisk.Core.Auth;
-using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,13 +44,7 @@ internal sealed class CoreHarness : IAsyncDisposable
             sandbox?.Invoke(o);
         }, time);
 
-        var values = new Dictionary<string, string?>
-        {
-            [AIRiskKeys.BaseUrl] = host.BaseAddress.ToString(),
-            [AIRiskKeys.ClientId] = host.Options.ClientId,
-            [AIRiskKeys.ClientSecret] = host.Options.ClientSecret,
-            [AIRiskKeys.RedirectUri] = RedirectUri,
-        };
+        var values = host.ClientSettings();
         settings?.Invoke(values);
 
         var collection = new ServiceCollection();

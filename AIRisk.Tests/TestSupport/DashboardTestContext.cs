@@ -1,6 +1,5 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 using AIRisk.Web.Components.Pages.Workspace;
 using AIRisk.Web.Components.Shared;
@@ -72,13 +71,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
             _sandboxOptions?.Invoke(o);
         }, Time);
 
-        var values = new Dictionary<string, string?>
-        {
-            [AIRiskKeys.BaseUrl] = Sandbox.BaseAddress.ToString(),
-            [AIRiskKeys.ClientId] = Sandbox.Options.ClientId,
-            [AIRiskKeys.ClientSecret] = Sandbox.Options.ClientSecret,
-            [AIRiskKeys.RedirectUri] = CoreHarness.RedirectUri,
-        };
+        var values = Sandbox.ClientSettings();
         _settings?.Invoke(values);
         Configure(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

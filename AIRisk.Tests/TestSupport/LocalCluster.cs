@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.TestSupport;
@@ -101,7 +102,7 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         [AIRiskKeys.ClientSecret] = State["NODE_CLIENT_SECRET"],
         [AIRiskKeys.RedirectUri] = State["NODE_REDIRECT_URI"],
         [AuditOptions.PostgresConnectionKey] = Connection("airisk_app", State["PG_APP_PASSWORD"], pooled: true) + $";Maximum Pool Size=20;Application Name={node}",
-        [ClusterServiceCollectionExtensions.RedisConnectionKey] = RedisConnection,
+        [ClusterOptions.RedisConnectionKey] = RedisConnection,
         [KeyRingCertificate.PathKey] = Path.Combine(_directory, "keyring.pfx"),
         [KeyRingCertificate.PasswordKey] = State["KEYRING_PASSWORD"],
     };

@@ -21,13 +21,7 @@ internal static partial class EmbeddedSandbox
         var sandbox = await SandboxHost.StartAsync(o => o.RedirectUris = [redirectUri]);
 
         // The sandbox's own demo APIUser replaces any credentials meant for a real instance.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [AIRiskKeys.BaseUrl] = sandbox.BaseAddress.ToString(),
-            [AIRiskKeys.ClientId] = sandbox.Options.ClientId,
-            [AIRiskKeys.ClientSecret] = sandbox.Options.ClientSecret,
-            [AIRiskKeys.RedirectUri] = redirectUri,
-        });
+        builder.Configuration.AddInMemoryCollection(sandbox.ClientSettings());
 
         Console.WriteLine($"No {AIRiskKeys.BaseUrl} set: using the embedded AIRisk sandbox at {sandbox.BaseAddress} ({sandbox.State.Data.Users.Count} demo users).");
         return sandbox;

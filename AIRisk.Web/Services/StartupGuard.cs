@@ -1,7 +1,9 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Services.Cluster;
 using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Security;
+using AIRisk.Web.Services.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -20,32 +22,7 @@ internal static class StartupGuard
     public static async Task<int> RunAsync(WebApplication app)
     {
         var signIn = app.Services.GetRequiredService<StaffSignInOptions>();
-        List<string> problems = [.. signIn.Problems()];
-        try
-        {
-            _ = app.Services.GetRequiredService<IOptions<AIRiskOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            problems.InsertRange(0, e.Failures);
-        }
-
-        try
-        {
-            _ = app.Services.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            problems.AddRange(e.Failures);
-        }
-
-        if (KeyRingCertificate.Problem(app.Configuration, app.Environment.IsDevelopment()) is { } keyRing)
-            problems.Add(keyRing);
-        // Tokens in Redis are encrypted with the key ring: a node with a key ring of its own could read none of them.
-        if (!string.IsNullOrWhiteSpace(app.Configuration[ClusterServiceCollectionExtensions.RedisConnectionKey])
-            && string.IsNullOrWhiteSpace(app.Configuration[AuditOptions.PostgresConnectionKey]))
-            problems.Add($"{ClusterServiceCollectionExtensions.RedisConnectionKey} needs {AuditOptions.PostgresConnectionKey}: the nodes must share the Data Protection key ring that encrypts the tokens kept in Redis.");
-
+        var problems = ConfigurationProblems(app.Services);
         if (problems.Count > 0)
         {
             await Console.Error.WriteLineAsync(Describe(problems));
@@ -69,6 +46,48 @@ internal static class StartupGuard
 
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// What every concern's validator finds, in one list: AIRisk's connection first, then each options class the app
+    /// registers with <c>AddFlatOptions</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ConfigurationProblems(IServiceProvider services)
+    {
+        List<string> problems =
+        [
+            .. Failures<AIRiskOptions>(services),
+            .. Failures<StaffSignInOptions>(services),
+            .. Failures<ConsolePolicyOptions>(services),
+            .. Failures<AuditOptions>(services),
+            .. Failures<ClusterOptions>(services),
+            .. Failures<TelemetryOptions>(services),
+        ];
+        // Options validated on start but missing above would otherwise fail in StartAsync, with a stack trace.
+        if (problems.Count == 0)
+            problems.AddRange(Failures(() => services.GetService<IStartupValidator>()?.Validate()));
+        return problems;
+    }
+
+    private static IReadOnlyList<string> Failures<TOptions>(IServiceProvider services)
+        where TOptions : class =>
+        Failures(() => _ = services.GetRequiredService<IOptions<TOptions>>().Value);
+
+    private static IReadOnlyList<string> Failures(Action validate)
+    {
+        try
+        {
+            validate();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures];
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            return [.. e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)];
+        }
     }
 
     public static string Describe(IEnumerable<string> problems) =>

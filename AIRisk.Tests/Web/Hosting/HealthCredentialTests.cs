@@ -12,13 +12,9 @@ public sealed class HealthCredentialTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sandbox = await SandboxHost.StartAsync(o => o.RedirectUris = [CoreHarness.RedirectUri], ct: ct);
-        await using var app = await WebAppProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["AIRISK_BASE_URL"] = sandbox.BaseAddress.ToString(),
-            ["CLIENT_ID"] = sandbox.Options.ClientId,
-            ["CLIENT_SECRET"] = "not-the-secret",
-            ["REDIRECT_URI"] = CoreHarness.RedirectUri,
-        }, ct: ct);
+        var settings = sandbox.ClientSettings();
+        settings["CLIENT_SECRET"] = "not-the-secret";
+        await using var app = await WebAppProcess.StartAsync(settings, ct: ct);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         using var health = JsonDocument.Parse(await http.GetStringAsync("/healthz", ct));

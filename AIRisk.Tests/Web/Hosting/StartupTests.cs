@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Services.Security;
+using AIRisk.Web.Services.Telemetry;
 
 namespace AIRisk.Tests.Web.Hosting;
 
@@ -21,6 +25,29 @@ public sealed class StartupTests
         Assert.Contains("REDIRECT_URI is missing", app.Output, StringComparison.Ordinal);
         Assert.Contains("AIRISK_TIMEOUT_SECONDS must be a whole number", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("very-secret-value-42", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_keys_of_different_concerns_stop_the_app_named_together_in_one_message()
+    {
+        await using var app = WebAppProcess.Launch(new Dictionary<string, string?>
+        {
+            [StaffSignInOptions.AuthorityKey] = "https://login.example.com/tenant/",
+            [StaffSignInOptions.ClientIdKey] = "console",
+            [StaffSignInOptions.RoleKey] = "airisk-console",
+            [StaffSignInOptions.RevalidateMinutesKey] = "often",
+            [TelemetryOptions.PrometheusKey] = "yes",
+            [ConsolePolicyKeys.RequireReason] = "maybe",
+        });
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(Regex.Matches(app.Output, "cannot start"));
+        Assert.Contains("OPERATOR_REVALIDATE_MINUTES must be a number of minutes above 0 and at most 1440 (got 'often')", app.Output, StringComparison.Ordinal);
+        Assert.Contains("METRICS_PROMETHEUS must be 'true' or 'false' (got 'yes')", app.Output, StringComparison.Ordinal);
+        Assert.Contains("REQUIRE_REASON must be 'true' or 'false' (got 'maybe')", app.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
 

@@ -2,7 +2,8 @@ namespace AIRisk.Web.Services.Audit;
 
 /// <summary>
 /// Where the audit database lives: PostgreSQL when <c>POSTGRES_CONNECTION</c> is set (several nodes share it), else a
-/// SQLite file in <c>AIRISK_DATA_DIR</c> (by default <c>data/</c> under the content root).
+/// SQLite file in <c>AIRISK_DATA_DIR</c> (by default <c>data/</c> under the content root). On PostgreSQL the Data
+/// Protection key ring lives there too, encrypted with <see cref="KeyRingCertificate"/>.
 /// </summary>
 public sealed class AuditOptions
 {
@@ -13,6 +14,11 @@ public sealed class AuditOptions
 
     /// <summary>An Npgsql connection string; <c>null</c> for SQLite.</summary>
     public string? PostgresConnection { get; set; }
+
+    /// <summary>A PKCS#12 file with its private key (<see cref="KeyRingCertificate.PathKey"/>); <c>null</c> when none is set.</summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    public string? KeyRingCertificatePassword { get; set; }
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnection);
 

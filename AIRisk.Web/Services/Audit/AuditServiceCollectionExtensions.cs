@@ -17,10 +17,8 @@ public static class AuditServiceCollectionExtensions
 
     public static IServiceCollection AddAIRiskAudit(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var directory = configuration[AuditOptions.DataDirectoryKey] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, contentRoot)
-            : Path.Combine(contentRoot, "data");
-        var options = new AuditOptions { DataDirectory = directory, PostgresConnection = configuration[AuditOptions.PostgresConnectionKey] };
+        var options = services.AddFlatOptions<AuditOptions, AuditOptionsValidator>(o => AuditOptionsBinder.Bind(configuration, contentRoot, o));
+        // Also a plain service: the audit trail and the migrate command use it without start-up validation.
         services.AddSingleton(options);
 
         // Pooled: a switch writes several records, and a pooled context skips building its services each time.
@@ -31,15 +29,15 @@ public static class AuditServiceCollectionExtensions
             // The key ring reads its context from a scope of its own.
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
             var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
-            // Loaded once, here; StartupGuard reports a certificate that cannot be read (and stops the app) on its own.
+            // Loaded once, here; AuditOptionsValidator reports a certificate that cannot be read (and the app does not start).
             try
             {
-                if (KeyRingCertificate.Load(configuration) is { } certificate)
+                if (KeyRingCertificate.Load(options) is { } certificate)
                     keyRing.ProtectKeysWithCertificate(certificate);
             }
             catch (InvalidOperationException)
             {
-                // Left to StartupGuard's message.
+                // Left to the validator's message.
             }
         }
         else

@@ -14,17 +14,15 @@ public static class KeyRingCertificate
     public const string PathKey = "DATA_PROTECTION_CERTIFICATE";
     public const string PasswordKey = "DATA_PROTECTION_CERTIFICATE_PASSWORD";
 
-    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[PathKey]);
-
     /// <returns>The certificate, or <c>null</c> when none is configured.</returns>
     /// <exception cref="InvalidOperationException">It is configured but cannot be read (see <see cref="Problem"/>).</exception>
-    public static X509Certificate2? Load(IConfiguration configuration)
+    public static X509Certificate2? Load(AuditOptions options)
     {
-        if (!IsConfigured(configuration))
+        if (options.KeyRingCertificatePath is not { } path)
             return null;
         try
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(configuration[PathKey]!, configuration[PasswordKey]);
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.KeyRingCertificatePassword);
             return certificate.HasPrivateKey ? certificate : throw new InvalidOperationException($"{PathKey} has no private key.");
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
@@ -34,15 +32,15 @@ public static class KeyRingCertificate
     }
 
     /// <returns>What is wrong with the key ring's protection, or <c>null</c>.</returns>
-    public static string? Problem(IConfiguration configuration, bool isDevelopment)
+    public static string? Problem(AuditOptions options, bool isDevelopment)
     {
-        if (string.IsNullOrWhiteSpace(configuration[AuditOptions.PostgresConnectionKey]))
+        if (!options.UsesPostgres)
             return null;
-        if (!IsConfigured(configuration))
+        if (options.KeyRingCertificatePath is null)
             return isDevelopment ? null : $"{AuditOptions.PostgresConnectionKey} keeps the Data Protection key ring in the database: set {PathKey} (a .pfx with its private key) and {PasswordKey}, so the keys are encrypted there.";
         try
         {
-            using var certificate = Load(configuration);
+            using var certificate = Load(options);
             return null;
         }
         catch (InvalidOperationException e)

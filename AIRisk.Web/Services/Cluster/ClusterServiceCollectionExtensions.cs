@@ -17,14 +17,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class ClusterServiceCollectionExtensions
 {
-    public const string RedisConnectionKey = "REDIS_CONNECTION";
-
     public static IServiceCollection AddAIRiskRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration[RedisConnectionKey] is not { Length: > 0 } connection)
+        var cluster = services.AddFlatOptions<ClusterOptions, ClusterOptionsValidator>(o => o.RedisConnection = configuration[ClusterOptions.RedisConnectionKey]);
+        if (!cluster.UsesRedis)
             return services;
 
-        var redisOptions = ConfigurationOptions.Parse(connection);
+        var redisOptions = ConfigurationOptions.Parse(cluster.RedisConnection!);
         // A node must start, and keep serving, while Redis is down.
         redisOptions.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));

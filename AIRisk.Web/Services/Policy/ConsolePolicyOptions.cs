@@ -35,4 +35,7 @@ public sealed class ConsolePolicyOptions
     public string? AuditorRole { get; set; }
 
     public bool MayReadAudit(Identity.StaffMember staff) => staff.IsLocal || (AuditorRole is not null && staff.Roles.Contains(AuditorRole));
+
+    /// <summary>Values present in the configuration that did not parse; reported by the validator.</summary>
+    internal List<string> BindingErrors { get; } = [];
 }

@@ -17,8 +17,10 @@ public static class StaffSignInServiceCollectionExtensions
 {
     private static IReadOnlyList<string> RoleClaimTypes => StaffMember.RoleClaimTypes;
 
-    public static IServiceCollection AddStaffSignIn(this IServiceCollection services, StaffSignInOptions signIn)
+    public static IServiceCollection AddStaffSignIn(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
+        var signIn = services.AddFlatOptions<StaffSignInOptions, StaffSignInOptionsValidator>(o => StaffSignInOptionsBinder.Bind(configuration, isDevelopment, o));
+        // Also a plain service: the pipeline is built from it before StartupGuard reads the validated options.
         services.AddSingleton(signIn);
         if (!signIn.IsConfigured)
         {

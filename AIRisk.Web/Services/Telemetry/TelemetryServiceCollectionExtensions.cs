@@ -1,4 +1,6 @@
+using AIRisk.Core.Configuration;
 using AIRisk.Core.Telemetry;
+using AIRisk.Web.Services.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -14,32 +16,34 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class TelemetryServiceCollectionExtensions
 {
-    public const string PrometheusKey = "METRICS_PROMETHEUS";
-    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
     /// <summary>Blazor's meters on .NET 10 (circuits, component renders and events).</summary>
     private static readonly string[] BlazorMeters =
         ["Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Lifecycle", "Microsoft.AspNetCore.Components.Server.Circuits"];
 
-    public static bool PrometheusEnabled(IConfiguration configuration) =>
-        bool.TryParse(configuration[PrometheusKey], out var enabled) && enabled;
-
     public static IServiceCollection AddAIRiskTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        var options = services.AddFlatOptions<TelemetryOptions, TelemetryOptionsValidator>(o =>
+        {
+            var values = new ConfigValues(configuration, o.BindingErrors);
+            o.Prometheus = values.Bool(TelemetryOptions.PrometheusKey, false);
+            o.Otlp = values.Text(TelemetryOptions.OtlpEndpointKey) is not null;
+        });
+        // Also a plain service: the pipeline maps /metrics from it before StartupGuard reads the validated options.
+        services.AddSingleton(options);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ConsoleTelemetry.Name))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(ConsoleTelemetry.Name).AddMeter(BlazorMeters)
                     .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
-                if (PrometheusEnabled(configuration))
+                if (options.Prometheus)
                     metrics.AddPrometheusExporter();
             })
             .WithTracing(tracing => tracing.AddSource(ConsoleTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = RedactPath)
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation());
-        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]))
+        if (options.Otlp)
             telemetry.UseOtlpExporter();
         return services;
     }

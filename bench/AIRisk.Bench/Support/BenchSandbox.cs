@@ -1,5 +1,4 @@
 using AIRisk.Core.Api;
-using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
 
 namespace AIRisk.Bench.Support;
@@ -31,13 +30,7 @@ public sealed class BenchSandbox : IAsyncDisposable
     }
 
     /// <summary>The keys AIRisk.Core reads, as an operator's <c>.env</c> would set them.</summary>
-    public Dictionary<string, string?> CoreSettings() => new()
-    {
-        [AIRiskKeys.BaseUrl] = Host.BaseAddress.ToString(),
-        [AIRiskKeys.ClientId] = Host.Options.ClientId,
-        [AIRiskKeys.ClientSecret] = Host.Options.ClientSecret,
-        [AIRiskKeys.RedirectUri] = RedirectUri,
-    };
+    public Dictionary<string, string?> CoreSettings() => Host.ClientSettings();
 
     /// <summary>Seeded user <paramref name="index"/> as the dashboard knows users.</summary>
     public AIRiskUser User(int index)
