@@ -1,4 +1,4 @@
-using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 
 namespace AIRisk.Tests.Web.Hosting;
 
