@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using AIRisk.Web.Services.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

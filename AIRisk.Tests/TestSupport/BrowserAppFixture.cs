@@ -1,4 +1,5 @@
 using AIRisk.Sandbox;
+using AIRisk.TestSupport;
 using AIRisk.Web.Components.Pages.Workspace;
 using Microsoft.Playwright;
 

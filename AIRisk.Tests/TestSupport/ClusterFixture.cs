@@ -1,3 +1,4 @@
+using AIRisk.TestSupport;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.TestSupport;

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Sandbox;
+using AIRisk.TestSupport;
 using AIRisk.Web.Components.Pages.Workspace;
 using AIRisk.Web.Components.Shared;
 using AIRisk.Web.Services.Acting;
@@ -15,7 +16,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace AIRisk.Tests.TestSupport;
 
@@ -76,21 +76,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
         Configure(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddLogging();
+        // Before the dashboard's services, which fall back to the system clock.
         if (Time is not null)
             Context.Services.AddSingleton<TimeProvider>(Time);
-        Context.Services.AddAIRiskDashboard(configuration);
-        Context.Services.AddAIRiskAudit(configuration, _dataDirectory);
+        Context.AddHostlessDashboard(configuration, _dataDirectory);
         Context.Services.AddSingleton<IStaffPrompts>(Prompts.Object);
-        // The app registered MudBlazor (AddAIRiskDashboard); tests only change its options: no transitions to wait
-        // for, and no popover provider required of a component rendered on its own.
-        Context.Services.Configure<SnackbarConfiguration>(o =>
-        {
-            o.ShowTransitionDuration = 0;
-            o.HideTransitionDuration = 0;
-        });
-        Context.Services.Configure<PopoverOptions>(o => o.CheckForPopoverProvider = false);
         AddServices(Context.Services, configuration);
         Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);

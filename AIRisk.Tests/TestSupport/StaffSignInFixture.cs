@@ -1,3 +1,4 @@
+using AIRisk.TestSupport;
 using AIRisk.Web.Services.Security;
 
 namespace AIRisk.Tests.TestSupport;

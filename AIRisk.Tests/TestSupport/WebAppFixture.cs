@@ -1,3 +1,5 @@
+using AIRisk.TestSupport;
+
 namespace AIRisk.Tests.TestSupport;
 
 /// <summary>One running AIRisk.Web (embedded sandbox) shared by a test class.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AIRisk.Sandbox;
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 
 namespace AIRisk.Tests.Web.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 
 namespace AIRisk.Tests.Web.Hosting;
 

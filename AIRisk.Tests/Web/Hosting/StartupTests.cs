@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using AIRisk.Web.Services.Policy;
 using AIRisk.Web.Services.Security;
 using AIRisk.Web.Services.Telemetry;

@@ -1,5 +1,6 @@
 using System.Net;
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using AIRisk.Web.Services.Security;
 
 namespace AIRisk.Tests.Web.Security;

@@ -1,6 +1,6 @@
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
-using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using Microsoft.Playwright;
 
 namespace AIRisk.Bench.Figures;

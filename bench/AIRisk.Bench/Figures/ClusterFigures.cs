@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
-using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using Microsoft.Playwright;
 
 namespace AIRisk.Bench.Figures;

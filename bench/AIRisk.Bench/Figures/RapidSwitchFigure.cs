@@ -3,6 +3,7 @@ using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
+using AIRisk.TestSupport;
 using AIRisk.Web.Components.Pages.Workspace;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Users;
@@ -10,7 +11,6 @@ using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace AIRisk.Bench.Figures;
 
@@ -90,11 +90,9 @@ public sealed class RapidSwitchFigure(BenchSettings settings)
 
     private static BunitContext CreateContext(BenchSandbox sandbox)
     {
-        var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLogging();
-        context.Services.AddBenchDashboard(new ConfigurationBuilder().AddInMemoryCollection(sandbox.CoreSettings()).Build(), BenchDashboard.NewDataDirectory());
-        context.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        var context = new BunitContext()
+            .AddHostlessDashboard(new ConfigurationBuilder().AddInMemoryCollection(sandbox.CoreSettings()).Build(), BenchDashboard.NewDataDirectory());
+        context.Services.AddBenchStandIns();
         return context;
     }
 

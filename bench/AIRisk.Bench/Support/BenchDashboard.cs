@@ -1,28 +1,22 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Policy;
-using Microsoft.Extensions.Configuration;
+using AIRisk.Web.Services.Sessions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AIRisk.Bench.Support;
 
 /// <summary>
-/// The dashboard's services as the app registers them, plus what the app's host adds: the audit trail (SQLite in a
-/// scratch folder, or the configured PostgreSQL), Redis when configured, and staff who confirm every prompt, as a
-/// benchmark cannot click dialogs.
+/// What a benchmark puts in place of the browser and of the staff member, over the dashboard's services
+/// (<c>AddHostlessDashboard</c>): the tab's session id in memory, and staff who confirm every prompt, as a benchmark
+/// cannot click dialogs.
 /// </summary>
 internal static class BenchDashboard
 {
-    public static IServiceCollection AddBenchDashboard(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddBenchStandIns(this IServiceCollection services)
     {
-        services.AddScoped<AIRisk.Web.Services.Sessions.ITabSessionStorage, MemoryTabStorage>();
-        services.AddAIRiskDashboard(configuration);
-        services.AddAIRiskAudit(
-            new ConfigurationBuilder().AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = dataDirectory }).Build(),
-            dataDirectory);
-        services.AddAIRiskRedis(configuration);
-        services.AddSingleton<IStaffPrompts, ConfirmingStaff>();
+        services.Replace(ServiceDescriptor.Scoped<ITabSessionStorage, MemoryTabStorage>());
+        services.Replace(ServiceDescriptor.Singleton<IStaffPrompts, ConfirmingStaff>());
         return services;
     }
 

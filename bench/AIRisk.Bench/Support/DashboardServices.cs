@@ -1,5 +1,6 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
+using AIRisk.TestSupport;
 using AIRisk.Web.Services.Acting;
 using AIRisk.Web.Services.Users;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AIRisk.Bench.Support;
 
 /// <summary>
-/// The dashboard's services (<c>AddAIRiskDashboard</c>, as Program.cs registers them) without Kestrel or a browser.
+/// The dashboard's services (<see cref="HostlessDashboard"/>, as Program.cs registers them) without Kestrel or a browser.
 /// Each <see cref="NewCircuit"/> is a DI scope, as a Blazor circuit is: its own TokenState, ActingService and API
 /// clients over the process-wide token cache and user directory.
 /// </summary>
@@ -26,9 +27,9 @@ public sealed class DashboardServices : IAsyncDisposable
     public DashboardServices(IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBenchDashboard(configuration, BenchDashboard.NewDataDirectory());
+        var services = new ServiceCollection()
+            .AddHostlessDashboard(configuration, BenchDashboard.NewDataDirectory())
+            .AddBenchStandIns();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

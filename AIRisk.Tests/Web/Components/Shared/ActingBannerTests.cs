@@ -48,12 +48,4 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
         banner.WaitForAssertion(() => Assert.Equal("", banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
         Assert.False(Tokens.Current.IsActing);
     }
-
-    [Theory]
-    [InlineData(3_700, "token valid 1 h 01 min")]
-    [InlineData(125, "token valid 2 min 05 s")]
-    [InlineData(9, "token valid 9 s")]
-    [InlineData(-1, "token expired, renews on next use")]
-    public void Countdown_reads_naturally(int seconds, string expected) =>
-        Assert.Equal(expected, TokenCountdown.Describe(TimeSpan.FromSeconds(seconds)));
 }

@@ -6,7 +6,7 @@ using AIRisk.Web.Services.Audit;
 using AIRisk.Web.Services.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AIRisk.Tests.TestSupport;
+namespace AIRisk.TestSupport;
 
 /// <summary>
 /// The whole cluster of <c>deploy/cluster.sh</c> on free loopback ports, in a folder of its own: PostgreSQL, Redis, the

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AIRisk.Tests.TestSupport;
+namespace AIRisk.TestSupport;
 
 /// <summary>
 /// The real AIRisk.Web app in its own process (Kestrel on a free loopback port), as an operator starts it. Runs from
