@@ -82,6 +82,7 @@ public sealed partial class ActingService(
         var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
         string? started = null;
         (string? Id, AIRiskUser? User) previous = default;
+        var tabKnows = Task.CompletedTask;
         try
         {
             var applied = await tokens.ActAsAsync(user,
@@ -90,8 +91,12 @@ public sealed partial class ActingService(
                     // Before the token is requested, in one write: a refused audit write mints nothing. Not cancelled
                     // by a newer click: the record of what staff asked for stands either way. The tab learns the id
                     // meanwhile, so a reload as soon as the switch shows resumes it (a session that never starts is
-                    // not resumed, and a failed switch puts back the one in force).
-                    await Task.WhenAll(audit.RecordStartAsync(session, ct), tab.SaveAsync(session.Id));
+                    // not resumed, and a failed switch puts back the one in force). Its answer is not waited for
+                    // here: the write reaches the browser ahead of any render of this switch, and the browser runs
+                    // them in order.
+                    var recording = audit.RecordStartAsync(session, ct);
+                    tabKnows = tab.SaveAsync(session.Id);
+                    await recording;
                     started = session.Id;
                 },
                 beforeApply: _ =>
@@ -113,6 +118,7 @@ public sealed partial class ActingService(
             }
 
             measurement.End(SwitchOutcome.Succeeded, tokens.Current.Token);
+            await tabKnows;
             await BeginAsync(session, previous.Id, previous.User);
             return true;
         }
