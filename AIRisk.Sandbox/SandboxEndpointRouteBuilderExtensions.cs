@@ -1,5 +1,10 @@
 using AIRisk.Sandbox;
-using Microsoft.Extensions.DependencyInjection;
+using AIRisk.Sandbox.Endpoints.Chat;
+using AIRisk.Sandbox.Endpoints.Control;
+using AIRisk.Sandbox.Endpoints.OAuth;
+using AIRisk.Sandbox.Endpoints.Pipeline;
+using AIRisk.Sandbox.Endpoints.Users;
+using AIRisk.Sandbox.Requests;
 
 namespace Microsoft.AspNetCore.Routing;
 

@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 
 namespace AIRisk.Sandbox;
 

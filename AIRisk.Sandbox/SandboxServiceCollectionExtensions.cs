@@ -1,4 +1,9 @@
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Endpoints.Chat;
+using AIRisk.Sandbox.Endpoints.Control;
+using AIRisk.Sandbox.Endpoints.OAuth;
+using AIRisk.Sandbox.Endpoints.Pipeline;
+using AIRisk.Sandbox.Endpoints.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,8 @@
+using AIRisk.Sandbox.Auth;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
+
 namespace AIRisk.Sandbox;
 
 /// <summary>
@@ -49,9 +54,9 @@ public sealed class SandboxState
 
     internal TimeProvider TimeProvider { get; }
 
-    internal SecretStore<AuthorizationGrant> Codes { get; } = new(AIRisk.Sandbox.Secrets.NewCode);
+    internal SecretStore<AuthorizationGrant> Codes { get; } = new(AIRisk.Sandbox.Auth.Secrets.NewCode);
 
-    internal SecretStore<AccessGrant> Tokens { get; } = new(AIRisk.Sandbox.Secrets.NewAccessToken);
+    internal SecretStore<AccessGrant> Tokens { get; } = new(AIRisk.Sandbox.Auth.Secrets.NewAccessToken);
 
     /// <summary>Every token issued so far stops working; the next API call with one gets 401.</summary>
     public void RevokeAllTokens() => Tokens.Clear();

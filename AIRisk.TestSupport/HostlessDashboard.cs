@@ -27,7 +27,7 @@ public static class HostlessDashboard
     }
 
     /// <summary>
-    /// <see cref="AddHostlessDashboard"/> in a bUnit context, with what rendering without a browser takes: loose JS
+    /// <see cref="AddHostlessDashboard(IServiceCollection, IConfiguration, string)"/> in a bUnit context, with what rendering without a browser takes: loose JS
     /// interop (MudBlazor's calls get default answers), and MudBlazor as the app registered it with no transitions to
     /// wait for and no popover provider required of a component rendered on its own.
     /// </summary>

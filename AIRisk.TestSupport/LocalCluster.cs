@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AIRisk.Core.Configuration;
-using AIRisk.Web.Services.Audit;
-using AIRisk.Web.Services.Cluster;
-using Microsoft.Extensions.DependencyInjection;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Cluster;
 
 namespace AIRisk.TestSupport;
 

@@ -1,12 +1,10 @@
+using AIRisk.Web.Acting.AIRiskSignIn;
+using AIRisk.Web.Audit;
 using AIRisk.Web.Components;
-using AIRisk.Web.Services.Audit;
-using AIRisk.Web.Services.Auth;
-using AIRisk.Web.Services.Health;
-using AIRisk.Web.Services.Security;
-using AIRisk.Web.Services.Telemetry;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using AIRisk.Web.Hosting;
+using AIRisk.Web.Hosting.Health;
+using AIRisk.Web.Hosting.Telemetry;
+using AIRisk.Web.StaffSignIn;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 

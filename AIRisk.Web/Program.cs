@@ -1,5 +1,6 @@
 using AIRisk.Core.Configuration;
-using AIRisk.Web.Services;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Hosting;
 
 DotEnvLoader.Load();
 var builder = WebApplication.CreateBuilder(args);

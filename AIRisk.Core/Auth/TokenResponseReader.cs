@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AIRisk.Core.Api;
 
 namespace AIRisk.Core.Auth;
 

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Auth;
 
 /// <summary>What a code or token stands for, and until when.</summary>
 internal interface IExpiringGrant

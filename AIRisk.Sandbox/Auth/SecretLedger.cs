@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Auth;
 
 /// <summary>
 /// Every code and token the sandbox issued and every state it echoed, so leak tests can search logs, pages and

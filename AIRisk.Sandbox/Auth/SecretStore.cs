@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Auth;
 
 /// <summary>
 /// Issued secrets (codes or tokens) and what each stands for. Expired entries are pruned once the store grows large,

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Auth;
 
 /// <summary>Codes and tokens are unguessable random values, so a client can't rely on their content.</summary>
 internal static class Secrets

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>The fixed material agents, conversations and replies are made from.</summary>
 internal static class ChatCatalog

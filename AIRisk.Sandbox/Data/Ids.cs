@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>Ids are GUIDs; callers may send any casing or format, so they are compared and sent in one canonical form.</summary>
 internal static class Ids

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>A hand-written user at a fixed index, for the cases a UI must get right (accents, scripts, markup).</summary>
 internal sealed record NotableUser(

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>
 /// Agent answers, made from the question alone so the same question always gets the same answer. They carry

@@ -1,3 +1,3 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 internal sealed record SandboxCompany(Guid Id, string Name, string Domain);

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>Immutable: a change replaces the conversation, so readers never see a half-made one.</summary>
 internal sealed record SandboxConversation(

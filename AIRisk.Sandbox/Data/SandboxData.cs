@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>
 /// The seeded tenant: users made eagerly, each user's agents and conversations on first use, so a 100,000-user

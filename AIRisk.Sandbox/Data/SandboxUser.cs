@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>
 /// A seeded ApplicationUser. The nullable name fields are exactly what ListUsers sends (null = absent);

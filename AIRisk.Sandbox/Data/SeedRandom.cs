@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>
 /// A SplitMix64 stream keyed by (seed, index, purpose): user 7's data is the same whatever the user count, and

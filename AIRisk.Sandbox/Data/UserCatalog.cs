@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>The fixed material the user seed draws from.</summary>
 internal static class UserCatalog

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>
 /// Which naming fields a user has in ListUsers. The shape is undocumented, so the seed varies it the way a real

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>Users are cheap records made eagerly; their agents and conversations are made on first use.</summary>
 internal static class UserSeeder

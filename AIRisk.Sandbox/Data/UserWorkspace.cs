@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>One user's agents and conversations. Nothing here is reachable from another user's token.</summary>
 internal sealed class UserWorkspace(SandboxUser user, IReadOnlyList<SandboxAgent> agents, IEnumerable<SandboxConversation> conversations)

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Data;
 
 /// <summary>Makes a user's agents and conversations from the seed and the user's index alone.</summary>
 internal static class WorkspaceSeeder

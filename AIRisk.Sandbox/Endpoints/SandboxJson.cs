@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints;
 
 /// <summary>
 /// The sandbox's own JSON settings, independent of the host app's: ASP.NET web defaults (camelCase), with

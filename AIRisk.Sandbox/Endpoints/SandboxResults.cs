@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AIRisk.Sandbox.Endpoints.Contracts;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints;
 
 /// <summary>The response bodies AIRisk sends: text/plain one-liners, problem+json, and JSON.</summary>
 internal static class SandboxResults

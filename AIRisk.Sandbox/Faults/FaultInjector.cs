@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Faults;
 
 /// <summary>Makes the next matching API or OAuth requests fail in a chosen way. Control requests are never affected.</summary>
 public sealed class FaultInjector

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Faults;
 
 public enum FaultKind
 {

@@ -1,3 +1,3 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Faults;
 
 internal sealed record InjectedFault(FaultKind Kind, int Status);

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Requests;
 
 /// <summary>
 /// The log entry of a request in flight. Handlers fill in who is asking; it is written once, when the response starts

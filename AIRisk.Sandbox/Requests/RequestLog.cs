@@ -1,4 +1,6 @@
-namespace AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
+
+namespace AIRisk.Sandbox.Requests;
 
 /// <summary>
 /// What the sandbox was asked, for tests and benchmarks that count calls (e.g. "one token call per user").

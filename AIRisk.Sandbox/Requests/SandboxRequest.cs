@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Requests;
 
 /// <summary>
 /// One request the sandbox answered. <see cref="Path"/> has no query string, so codes and state never reach the log.

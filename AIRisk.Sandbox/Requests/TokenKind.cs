@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Requests;
 
 /// <summary>The bearer token a request presented.</summary>
 public enum TokenKind

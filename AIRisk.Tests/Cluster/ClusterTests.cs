@@ -1,6 +1,6 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.TestSupport;
-using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Audit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

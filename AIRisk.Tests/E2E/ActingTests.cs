@@ -1,4 +1,5 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.E2E;

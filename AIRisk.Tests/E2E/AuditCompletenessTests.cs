@@ -1,5 +1,4 @@
 using AIRisk.Tests.TestSupport;
-using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;
 

@@ -1,5 +1,5 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Components.Pages.Home;
+using AIRisk.Web.Users.Components;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;

@@ -1,6 +1,4 @@
-using AIRisk.Sandbox;
 using AIRisk.Tests.TestSupport;
-using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;
 
@@ -125,7 +123,7 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
     }
 
-    private async Task<(AIRisk.Sandbox.SandboxUser User, IReadOnlyList<string> Conversations)> UserWithConversationsAsync(int count)
+    private async Task<(AIRisk.Sandbox.Data.SandboxUser User, IReadOnlyList<string> Conversations)> UserWithConversationsAsync(int count)
     {
         while (true)
         {

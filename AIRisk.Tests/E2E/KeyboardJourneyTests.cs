@@ -86,7 +86,7 @@ public sealed class KeyboardJourneyTests(BrowserAppFixture fixture) : BrowserTes
     }
 
     /// <summary>Tab to the table's search, type the user's id, Tab to their row's Act as, Enter.</summary>
-    private async Task ActByKeyboardAsync(AIRisk.Sandbox.SandboxUser user)
+    private async Task ActByKeyboardAsync(AIRisk.Sandbox.Data.SandboxUser user)
     {
         await TabUntilAsync(() => Page.GetByTestId("user-search").Locator("input"));
         await Page.Keyboard.TypeAsync(user.Id);

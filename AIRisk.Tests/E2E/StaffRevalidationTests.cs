@@ -177,7 +177,7 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     }
 
     /// <summary>Signs the staff member in (holding the console's role) and acts as a user.</summary>
-    private async Task<AIRisk.Sandbox.SandboxUser> SignInAndActAsync()
+    private async Task<AIRisk.Sandbox.Data.SandboxUser> SignInAndActAsync()
     {
         fixture.Provider.User = StaffSignInBrowserAppFixture.Staff;
         var user = Plain();
@@ -187,6 +187,6 @@ public sealed class StaffRevalidationTests(StaffSignInBrowserAppFixture fixture)
     }
 
     /// <summary>A user nobody acted as yet and whom no policy protects (not a Company Admin).</summary>
-    private AIRisk.Sandbox.SandboxUser Plain() =>
+    private AIRisk.Sandbox.Data.SandboxUser Plain() =>
         Fixture.FreshUsers(Sandbox.Data.Users.Where(u => u.Role == "User").Select(u => u.Id), 1)[0];
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;

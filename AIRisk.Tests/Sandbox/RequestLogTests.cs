@@ -1,4 +1,4 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Sandbox;

@@ -1,6 +1,7 @@
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
 using AIRisk.TestSupport;
-using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Workspace;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.TestSupport;

@@ -1,4 +1,5 @@
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.TestSupport;

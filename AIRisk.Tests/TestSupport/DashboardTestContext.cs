@@ -2,12 +2,12 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Sandbox;
 using AIRisk.TestSupport;
-using AIRisk.Web.Components.Pages.Workspace;
-using AIRisk.Web.Components.Shared;
-using AIRisk.Web.Services.Acting;
-using AIRisk.Web.Services.Audit;
-using AIRisk.Web.Services.Policy;
-using AIRisk.Web.Services.Users;
+using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Components;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Users;
+using AIRisk.Web.Workspace;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
@@ -119,7 +119,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
     /// <summary>The user directory page with <paramref name="userId"/>'s row alone and its details open: the details.</summary>
     protected AngleSharp.Dom.IElement UserDetails(string userId)
     {
-        var page = Render<AIRisk.Web.Components.Pages.Users.UsersPage>();
+        var page = Render<AIRisk.Web.Users.Components.UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(userId);
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));

@@ -4,5 +4,5 @@ namespace AIRisk.Tests.TestSupport;
 public sealed class ReasonRequiredAppFixture : BrowserAppFixture
 {
     protected override void Configure(Dictionary<string, string?> environment) =>
-        environment[AIRisk.Web.Services.Policy.ConsolePolicyKeys.RequireReason] = "true";
+        environment[AIRisk.Web.Acting.Policy.ConsolePolicyKeys.RequireReason] = "true";
 }

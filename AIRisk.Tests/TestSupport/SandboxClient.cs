@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AIRisk.Tests.TestSupport;

@@ -6,6 +6,6 @@ public sealed class ShortGraceAppFixture : BrowserAppFixture
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
 
     protected override void Configure(Dictionary<string, string?> environment) =>
-        environment[AIRisk.Web.Services.Policy.ConsolePolicyKeys.TabClosedGraceMinutes] =
+        environment[AIRisk.Web.Acting.Policy.ConsolePolicyKeys.TabClosedGraceMinutes] =
             Grace.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

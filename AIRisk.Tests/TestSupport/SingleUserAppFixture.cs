@@ -1,4 +1,4 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
 
 namespace AIRisk.Tests.TestSupport;
 

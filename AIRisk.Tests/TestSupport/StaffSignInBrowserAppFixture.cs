@@ -22,7 +22,7 @@ public sealed class StaffSignInBrowserAppFixture : BrowserAppFixture
         Provider.User = Staff;
         foreach (var (key, value) in StaffSignInFixture.Environment(Provider.BaseAddress, client))
             environment[key] = value;
-        environment[AIRisk.Web.Services.Security.StaffSignInOptions.RevalidateMinutesKey] =
+        environment[AIRisk.Web.StaffSignIn.StaffSignInOptions.RevalidateMinutesKey] =
             RevalidateInterval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -1,5 +1,5 @@
 using AIRisk.TestSupport;
-using AIRisk.Web.Services.Security;
+using AIRisk.Web.StaffSignIn;
 
 namespace AIRisk.Tests.TestSupport;
 
@@ -34,7 +34,7 @@ public sealed class StaffSignInFixture : IAsyncLifetime
         [StaffSignInOptions.ClientIdKey] = client.ClientId,
         [StaffSignInOptions.ClientSecretKey] = client.ClientSecret,
         [StaffSignInOptions.RoleKey] = RequiredRole,
-        [AIRisk.Web.Services.Policy.ConsolePolicyKeys.AuditorRole] = AuditorRole,
+        [AIRisk.Web.Acting.Policy.ConsolePolicyKeys.AuditorRole] = AuditorRole,
     };
 
     public async ValueTask DisposeAsync()

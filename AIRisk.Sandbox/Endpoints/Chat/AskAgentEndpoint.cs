@@ -1,6 +1,8 @@
-using Microsoft.Extensions.Logging;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Endpoints.Pipeline;
+using AIRisk.Sandbox.Faults;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Chat;
 
 /// <summary>
 /// <c>POST /api/Chat/AskAgent</c> <c>{"conversationID","text"}</c>: streams a deterministic answer piece by piece,

@@ -1,6 +1,8 @@
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Endpoints.Pipeline;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Chat;
 
 /// <summary><c>POST /api/Chat/AddFileToConversation/{id}</c>: one multipart file, its part named after the file.</summary>
 internal sealed class AttachmentEndpoint(SandboxState state)

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Endpoints.Contracts;
+using AIRisk.Sandbox.Endpoints.Pipeline;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Chat;
 
 /// <summary>Agents and conversations of the calling user; another user's ids are simply not found.</summary>
 internal sealed class ConversationEndpoints(SandboxState state)

@@ -1,4 +1,6 @@
-namespace AIRisk.Sandbox;
+using AIRisk.Sandbox.Endpoints.Pipeline;
+
+namespace AIRisk.Sandbox.Endpoints.Chat;
 
 /// <summary><c>POST /api/Chat/SubmitFeedback?conversationId=&amp;messageId=&amp;feedback=Like|Dislike</c>.</summary>
 internal sealed class FeedbackEndpoint(SandboxState state)

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using AIRisk.Sandbox.Data;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Chat;
 
 /// <summary>
 /// Writes an AskAgent reply in one of the two formats seen live, flushing after every event so the client gets

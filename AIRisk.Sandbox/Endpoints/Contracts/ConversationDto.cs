@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using AIRisk.Sandbox.Data;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 internal sealed record ConversationDto(
     string Id,

@@ -1,3 +1,3 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 internal sealed record GreetingDto(string Greeting);

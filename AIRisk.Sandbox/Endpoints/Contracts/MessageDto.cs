@@ -1,4 +1,6 @@
-namespace AIRisk.Sandbox;
+using AIRisk.Sandbox.Data;
+
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 internal sealed record MessageDto(
     string Id,

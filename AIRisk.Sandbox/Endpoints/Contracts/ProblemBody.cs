@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 /// <summary>The problem+json body ASP.NET Core sends: <c>{"type","title","status","traceId"}</c>.</summary>
 internal sealed record ProblemBody(string Type, string Title, int Status, string TraceId);

@@ -1,4 +1,4 @@
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 /// <summary>Body of <c>GET /sandbox/info</c>; never the secret.</summary>
 internal sealed record SandboxInfo(string ClientId, int UserCount);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Contracts;
 
 /// <summary>Exactly the two fields the spec names: no token_type, expires_in or refresh_token.</summary>
 internal sealed record TokenResponse(

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using AIRisk.Sandbox.Endpoints.Contracts;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Control;
 
 /// <summary>
 /// <c>/sandbox/*</c>: what in-process tests do through <see cref="SandboxState"/>, over HTTP, for browser tests and

@@ -1,7 +1,9 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
+using AIRisk.Sandbox.Auth;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Endpoints.Pipeline;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.OAuth;
 
 /// <summary><c>GET /api/oauth2</c>: no login page, an immediate 302 with the code, as live instances behave.</summary>
 internal sealed class AuthorizeEndpoint(SandboxState state, ILogger<AuthorizeEndpoint> logger)

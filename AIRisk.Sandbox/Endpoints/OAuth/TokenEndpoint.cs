@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
+using AIRisk.Sandbox.Auth;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Endpoints.Contracts;
+using AIRisk.Sandbox.Endpoints.Pipeline;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.OAuth;
 
 /// <summary><c>POST /api/oauth2/Token</c>: trades a code for a token bound to the code's user (or none).</summary>
 internal sealed class TokenEndpoint(SandboxState state, ILogger<TokenEndpoint> logger)

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using AIRisk.Sandbox.Endpoints.Pipeline;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.OAuth;
 
 /// <summary>The token endpoint takes form, multipart and JSON bodies; field names match in any case.</summary>
 internal static class TokenRequestReader

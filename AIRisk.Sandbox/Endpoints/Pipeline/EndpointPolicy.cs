@@ -1,4 +1,7 @@
-namespace AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
+
+namespace AIRisk.Sandbox.Endpoints.Pipeline;
 
 /// <summary>How the gate treats an endpoint: what kind of request it is and which token it needs.</summary>
 /// <param name="IsServed">When false, the endpoint answers 404 as if it didn't exist (switchable list-users paths).</param>

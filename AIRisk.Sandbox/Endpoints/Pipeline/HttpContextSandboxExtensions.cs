@@ -1,6 +1,8 @@
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Requests;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Pipeline;
 
 internal static class HttpContextSandboxExtensions
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Pipeline;
 
 /// <summary>Request bodies are read as loosely as ASP.NET Core binds them: property names in any case.</summary>
 internal static class JsonBody

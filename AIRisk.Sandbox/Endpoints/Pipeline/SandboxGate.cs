@@ -1,9 +1,10 @@
 using System.Text;
+using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Pipeline;
 
 /// <summary>
 /// Runs before every sandbox endpoint, in the order a real network and server would apply them: latency, injected

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using AIRisk.Sandbox.Data;
 
-namespace AIRisk.Sandbox;
+namespace AIRisk.Sandbox.Endpoints.Users;
 
 /// <summary>
 /// <c>GET /api/Users/ListUsers</c> and <c>GET /api/ListUsers</c>. Written user by user straight to the response,

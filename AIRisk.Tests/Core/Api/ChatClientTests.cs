@@ -1,6 +1,8 @@
 using System.Text;
 using AIRisk.Core.Api;
 using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Core.Api;

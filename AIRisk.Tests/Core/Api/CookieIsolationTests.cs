@@ -1,5 +1,4 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Services.Acting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Core.Api;

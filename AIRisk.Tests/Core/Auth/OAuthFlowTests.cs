@@ -1,6 +1,7 @@
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

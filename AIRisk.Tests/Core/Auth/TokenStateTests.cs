@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Core.Auth;

@@ -1,7 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
 
 namespace AIRisk.Tests.Core.Security;

@@ -1,7 +1,6 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Tests.Web.Components.Shared;
-using AIRisk.Web.Services.Audit;
+using AIRisk.Web.Audit;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Faults;

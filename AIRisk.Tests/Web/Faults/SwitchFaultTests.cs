@@ -1,7 +1,6 @@
 using AIRisk.Core.Configuration;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Tests.Web.Components.Shared;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Faults;

@@ -1,6 +1,6 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Components.Pages.Users;
+using AIRisk.Web.Users.Components;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Faults;

@@ -1,9 +1,9 @@
 using AIRisk.Core.Configuration;
-using AIRisk.Web.Services;
-using AIRisk.Web.Services.Audit;
-using AIRisk.Web.Services.Cluster;
-using AIRisk.Web.Services.Policy;
-using AIRisk.Web.Services.Telemetry;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Cluster;
+using AIRisk.Web.Hosting;
+using AIRisk.Web.Hosting.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

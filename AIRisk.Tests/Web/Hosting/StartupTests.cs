@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using AIRisk.Tests.TestSupport;
 using AIRisk.TestSupport;
-using AIRisk.Web.Services.Policy;
-using AIRisk.Web.Services.Security;
-using AIRisk.Web.Services.Telemetry;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Hosting.Telemetry;
+using AIRisk.Web.StaffSignIn;
 
 namespace AIRisk.Tests.Web.Hosting;
 

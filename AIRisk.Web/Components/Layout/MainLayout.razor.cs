@@ -1,6 +1,6 @@
-using AIRisk.Web.Services.Acting;
-using AIRisk.Web.Services.Locale;
-using AIRisk.Web.Services.Policy;
+using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;

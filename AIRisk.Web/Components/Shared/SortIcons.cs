@@ -1,4 +1,4 @@
-using AIRisk.Web.Services.Users;
+using AIRisk.Web.Users;
 using MudBlazor;
 
 namespace AIRisk.Web.Components.Shared;

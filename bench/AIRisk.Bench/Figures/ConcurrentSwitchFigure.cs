@@ -1,6 +1,6 @@
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Requests;
 
 namespace AIRisk.Bench.Figures;
 

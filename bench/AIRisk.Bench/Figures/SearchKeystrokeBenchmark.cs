@@ -1,5 +1,5 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Services.Users;
+using AIRisk.Web.Users;
 using BenchmarkDotNet.Attributes;
 
 namespace AIRisk.Bench.Figures;

@@ -1,5 +1,5 @@
 using AIRisk.Bench.Support;
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Requests;
 
 namespace AIRisk.Bench.Figures;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using AIRisk.Bench.Reporting;
 using AIRisk.Bench.Support;
 using AIRisk.Core.Api;
-using AIRisk.Sandbox;
-using AIRisk.Web.Services.Audit;
+using AIRisk.Sandbox.Faults;
+using AIRisk.Web.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Bench.Soak;

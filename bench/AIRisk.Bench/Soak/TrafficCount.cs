@@ -1,4 +1,4 @@
-using AIRisk.Sandbox;
+using AIRisk.Sandbox.Requests;
 
 namespace AIRisk.Bench.Soak;
 

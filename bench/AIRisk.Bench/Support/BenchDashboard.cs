@@ -1,6 +1,6 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Services.Policy;
-using AIRisk.Web.Services.Sessions;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

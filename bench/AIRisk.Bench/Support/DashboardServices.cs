@@ -1,8 +1,8 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.TestSupport;
-using AIRisk.Web.Services.Acting;
-using AIRisk.Web.Services.Users;
+using AIRisk.Web.Acting;
+using AIRisk.Web.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

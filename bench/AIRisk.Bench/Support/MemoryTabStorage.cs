@@ -1,4 +1,4 @@
-using AIRisk.Web.Services.Sessions;
+using AIRisk.Web.Acting.Sessions;
 
 namespace AIRisk.Bench.Support;
 

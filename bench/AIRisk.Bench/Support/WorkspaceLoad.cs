@@ -1,5 +1,5 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Components.Pages.Workspace;
+using AIRisk.Web.Workspace;
 
 namespace AIRisk.Bench.Support;
 

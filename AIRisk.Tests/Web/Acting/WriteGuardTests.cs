@@ -1,0 +1,52 @@
+using AIRisk.Core.Api;
+using AIRisk.Sandbox.Requests;
+using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Workspace;
+using Bunit;
+using Moq;
+
+namespace AIRisk.Tests.Web.Acting;
+
+public sealed class WriteGuardTests() : DashboardTestContext
+{
+    [Fact]
+    public async Task Writing_is_confirmed_once_per_acting_session_and_recorded_before_it_is_sent()
+    {
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
+
+        await SendAsync(workspace, "First question");
+        await SendAsync(workspace, "Second question");
+
+        Prompts.Verify(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>()), Times.Once);
+        var writes = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items.Where(e => e.Action == AuditAction.Write).Reverse().ToList();
+        Assert.Equal([AuditOutcome.Requested, AuditOutcome.Succeeded, AuditOutcome.Requested, AuditOutcome.Succeeded], writes.Select(w => w.Outcome));
+    }
+
+    [Fact]
+    public async Task A_declined_confirmation_sends_nothing()
+    {
+        Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
+        var before = Sandbox.State.Requests.Count(RequestKind.Api);
+
+        workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");
+        workspace.Find("[data-testid=chat-send]").Click();
+
+        workspace.WaitForAssertion(() => Assert.Contains("not confirmed", workspace.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(before, Sandbox.State.Requests.Count(RequestKind.Api));
+    }
+
+    private static Task SendAsync(IRenderedComponent<ActingWorkspace> workspace, string text)
+    {
+        var before = workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count;
+        workspace.Find("[data-testid=chat-input] textarea").Input(text);
+        workspace.Find("[data-testid=chat-send]").Click();
+        workspace.WaitForAssertion(() =>
+        {
+            Assert.Empty(workspace.FindAll("[data-streaming=true]"));
+            Assert.True(workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count > before);
+        }, TimeSpan.FromSeconds(15));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using AIRisk.Core.Api;
+using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit;
+using AIRisk.Web.StaffSignIn;
+
+namespace AIRisk.Web.Acting;
+
+/// <summary>
+/// Writes this tab's audit records: who (the signed-in staff member), as whom, what and when, stamped with the tab's
+/// acting session (or the session a record names). A record that must stand before an action is written with
+/// <see cref="RecordAsync"/> (fail closed); one that reports how something ended is written with
+/// <see cref="RecordBestEffortAsync(AuditEntry)"/>, which logs a lost record instead of failing.
+/// </summary>
+public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
+{
+    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
+    /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
+    public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
+        audit.RecordAsync(Entry(action, outcome, target, reason, detail, error, session), ct);
+
+    /// <summary>The start of an acting session and its audit record, in one write, before any token is requested.</summary>
+    /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
+    public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
+        sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
+
+    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
+    public Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
+        RecordBestEffortAsync(Entry(action, outcome, target, reason, detail, error, session));
+
+    /// <summary>Writes <paramref name="entry"/> (made with <see cref="Entry"/>); a lost record is logged.</summary>
+    public async Task RecordBestEffortAsync(AuditEntry entry)
+    {
+        try
+        {
+            await audit.RecordAsync(entry, CancellationToken.None);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogAuditLost(entry.Action, entry.Outcome, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Ends acting session <paramref name="id"/> on record with <paramref name="cause"/> and appends
+    /// <paramref name="records"/>, in one write; a failure is logged, never thrown (ending lowers privilege).
+    /// </summary>
+    public async Task EndSessionAsync(string id, SessionEndCause cause, params AuditEntry[] records)
+    {
+        try
+        {
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, records, CancellationToken.None);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogEndNotStored(id, cause, e.Message);
+        }
+    }
+
+    /// <summary>A record to hand to <see cref="EndSessionAsync"/>.</summary>
+    public AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) => new()
+    {
+        AtUtc = time.GetUtcNow(),
+        StaffId = staff.Current.Id,
+        StaffName = staff.Current.Name,
+        Action = action,
+        Outcome = outcome,
+        TargetUserId = target?.Id,
+        TargetUserName = target?.DisplayName,
+        Reason = reason,
+        Detail = detail,
+        Error = error,
+        SessionId = session ?? tab.Id,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
+    private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The end of acting session {SessionId} ({Cause}) could not be stored: {Reason}")]
+    private partial void LogEndNotStored(string sessionId, SessionEndCause cause, string reason);
+}

@@ -1,0 +1,29 @@
+namespace AIRisk.Web.Audit;
+
+/// <summary>What a staff member did, as recorded in the audit trail.</summary>
+public enum AuditAction
+{
+    /// <summary>Started acting as a user (or was refused / failed to).</summary>
+    ActAs,
+
+    /// <summary>An acting session ended other than by its limits; the detail says why (stopped, switched, tab closed).</summary>
+    Stop,
+
+    /// <summary>The acting session ended by itself (idle timeout or hard cap).</summary>
+    Expire,
+
+    /// <summary>A write as the acting user: a new conversation, a question, feedback, a file.</summary>
+    Write,
+
+    /// <summary>A reload or reconnect of the same tab took up its acting session again.</summary>
+    Resumed,
+
+    /// <summary>The acting user's token was renewed (before expiry or after a 401), after the policy was checked again.</summary>
+    TokenRenewed,
+
+    /// <summary>Staff opened or exported the audit trail itself.</summary>
+    AuditRead,
+
+    /// <summary>Staff opened one of the user's conversations (which of a customer's conversations staff read).</summary>
+    Viewed,
+}

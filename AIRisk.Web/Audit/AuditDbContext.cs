@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AIRisk.Web.Audit;
+
+/// <summary>
+/// The audit database: the append-only audit log, the acting sessions, and (on a server database) the Data
+/// Protection key ring every node shares. One model; each provider has its own context type only so that it has its
+/// own migrations (<see cref="SqliteAuditDbContext"/>, <see cref="PostgresAuditDbContext"/>).
+/// </summary>
+public abstract class AuditDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    internal DbSet<AuditRow> Entries => Set<AuditRow>();
+
+    internal DbSet<ActingSessionRow> Sessions => Set<ActingSessionRow>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var row = modelBuilder.Entity<AuditRow>();
+        row.ToTable("audit_log");
+        row.HasKey(r => r.Id);
+        row.Property(r => r.Id).HasColumnName("id");
+        row.Property(r => r.AtUtcTicks).HasColumnName("at_utc_ticks");
+        row.Property(r => r.StaffId).HasColumnName("staff_id");
+        row.Property(r => r.StaffName).HasColumnName("staff_name");
+        row.Property(r => r.Action).HasColumnName("action");
+        row.Property(r => r.Outcome).HasColumnName("outcome");
+        row.Property(r => r.TargetUserId).HasColumnName("target_user_id");
+        row.Property(r => r.TargetUserName).HasColumnName("target_user_name");
+        row.Property(r => r.Reason).HasColumnName("reason");
+        row.Property(r => r.Detail).HasColumnName("detail");
+        row.Property(r => r.Error).HasColumnName("error");
+        row.Property(r => r.SessionId).HasColumnName("session_id");
+
+        row.HasIndex(r => r.AtUtcTicks).HasDatabaseName("ix_audit_log_at");
+        row.HasIndex(r => r.SessionId).HasDatabaseName("ix_audit_log_session");
+
+        var session = modelBuilder.Entity<ActingSessionRow>();
+        session.ToTable("acting_session");
+        session.HasKey(r => r.Id);
+        session.Property(r => r.Id).HasColumnName("id");
+        session.Property(r => r.StaffId).HasColumnName("staff_id");
+        session.Property(r => r.StaffName).HasColumnName("staff_name");
+        session.Property(r => r.TargetUserId).HasColumnName("target_user_id");
+        session.Property(r => r.TargetUserName).HasColumnName("target_user_name");
+        session.Property(r => r.TargetRole).HasColumnName("target_role");
+        session.Property(r => r.TargetEmail).HasColumnName("target_email");
+        session.Property(r => r.Reason).HasColumnName("reason");
+        session.Property(r => r.StartedUtcTicks).HasColumnName("started_utc_ticks");
+        session.Property(r => r.LastActivityUtcTicks).HasColumnName("last_activity_utc_ticks");
+        session.Property(r => r.EndedUtcTicks).HasColumnName("ended_utc_ticks");
+        session.Property(r => r.EndCause).HasColumnName("end_cause");
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+}

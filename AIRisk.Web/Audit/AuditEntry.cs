@@ -1,0 +1,31 @@
+namespace AIRisk.Web.Audit;
+
+/// <summary>One line of the audit trail. Never holds a token, code, secret or state.</summary>
+public sealed record AuditEntry
+{
+    public long Id { get; init; }
+
+    public required DateTimeOffset AtUtc { get; init; }
+
+    public required string StaffId { get; init; }
+
+    public required string StaffName { get; init; }
+
+    public required AuditAction Action { get; init; }
+
+    public required AuditOutcome Outcome { get; init; }
+
+    public string? TargetUserId { get; init; }
+
+    public string? TargetUserName { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>What was written (for <see cref="AuditAction.Write"/>) or why it ended (for <see cref="AuditAction.Expire"/>).</summary>
+    public string? Detail { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>The acting session this happened in, if any: its records read as one timeline.</summary>
+    public string? SessionId { get; init; }
+}

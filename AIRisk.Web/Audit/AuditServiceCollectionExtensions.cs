@@ -1,0 +1,57 @@
+using AIRisk.Web.Audit;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the audit database (SQLite, or PostgreSQL with <c>POSTGRES_CONNECTION</c>), the audit trail and the
+/// acting-session store on it; the schema is brought up to date at start (and on first use). On PostgreSQL the Data
+/// Protection key ring lives there too, under one application name, so every node reads every other's cookies and
+/// tab storage.
+/// </summary>
+public static class AuditServiceCollectionExtensions
+{
+    /// <summary>The Data Protection application name every node shares.</summary>
+    public const string ApplicationName = "AIRisk.Console";
+
+    public static IServiceCollection AddAIRiskAudit(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = services.AddFlatOptions<AuditOptions, AuditOptionsValidator>(o => AuditOptionsBinder.Bind(configuration, contentRoot, o));
+        // Also a plain service: the audit trail and the migrate command use it without start-up validation.
+        services.AddSingleton(options);
+
+        // Pooled: a switch writes several records, and a pooled context skips building its services each time.
+        if (options.UsesPostgres)
+        {
+            services.AddPooledDbContextFactory<PostgresAuditDbContext>(o => o.UseNpgsql(options.PostgresConnection));
+            services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<PostgresAuditDbContext>>();
+            // The key ring reads its context from a scope of its own.
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
+            var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
+            // Loaded once, here; AuditOptionsValidator reports a certificate that cannot be read (and the app does not start).
+            try
+            {
+                if (KeyRingCertificate.Load(options) is { } certificate)
+                    keyRing.ProtectKeysWithCertificate(certificate);
+            }
+            catch (InvalidOperationException)
+            {
+                // Left to the validator's message.
+            }
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteAuditDbContext>(o => o.UseSqlite(
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = options.DatabasePath, DefaultTimeout = 30, Pooling = true }.ToString()));
+            services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<SqliteAuditDbContext>>();
+        }
+
+        services.AddConsoleTelemetry();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<AIRisk.Web.Acting.Sessions.IActingSessionStore, ActingSessionStore>();
+        services.AddHostedService<AuditDatabaseInitializer>();
+        return services;
+    }
+}

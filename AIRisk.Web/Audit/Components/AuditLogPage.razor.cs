@@ -1,0 +1,95 @@
+using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Components.Shared;
+using AIRisk.Web.StaffSignIn;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace AIRisk.Web.Audit.Components;
+
+/// <summary>The audit trail, newest first, filtered and paged in the database; the export uses the same filters.</summary>
+public sealed partial class AuditLogPage
+{
+    private MudDataGrid<AuditEntry>? _grid;
+    private string? _staff;
+    private string? _target;
+    private AuditOutcome? _outcome;
+    private DateRange? _range;
+
+    [Inject]
+    private IAuditTrail Audit { get; set; } = default!;
+
+    [Inject]
+    private ActingAudit Records { get; set; } = default!;
+
+    [Inject]
+    private StaffContext Staff { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ConsolePolicyOptions> Policy { get; set; } = default!;
+
+    private string? _refusal;
+    private string? _session;
+
+    [CascadingParameter]
+    private StaffLocale? Locale { get; set; }
+
+    // The picked days are the staff member's own days, from their midnight to the next.
+    private AuditQuery Query => new(
+        _staff,
+        _target,
+        _outcome,
+        _range?.Start is { } start ? (Locale ?? StaffLocale.Unknown).StartOfDay(start) : null,
+        _range?.End is { } end ? (Locale ?? StaffLocale.Unknown).StartOfDay(end.AddDays(1)).AddTicks(-1) : null)
+    {
+        SessionId = _session,
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!Policy.Value.MayReadAudit(Staff.Current))
+        {
+            _refusal = $"Reading the audit trail needs the role set in {ConsolePolicyKeys.AuditorRole}" +
+                       (Policy.Value.AuditorRole is { } role ? $" ('{role}')." : "; it is not configured, so nobody signed in may.");
+            return;
+        }
+
+        try
+        {
+            // Who read the trail is part of the trail; a reading that cannot be recorded is not shown.
+            await Records.RecordAsync(AuditAction.AuditRead, AuditOutcome.Succeeded, null, CancellationToken.None, detail: "opened the audit page");
+        }
+        catch (AuditUnavailableException e)
+        {
+            _refusal = e.Message;
+        }
+    }
+
+    /// <summary>Shows one acting session as a timeline: start, views, writes, end (or every session again).</summary>
+    private Task ShowSessionAsync(string? sessionId) => FilterAsync(() => _session = sessionId);
+
+    private string ExportHref => QueryHelpers.AddQueryString("/audit/export.csv", new Dictionary<string, string?>
+    {
+        ["staff"] = _staff,
+        ["target"] = _target,
+        ["outcome"] = _outcome?.ToString(),
+        ["from"] = Query.FromUtc?.ToString("O"),
+        ["to"] = Query.ToUtc?.ToString("O"),
+        ["session"] = _session,
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct)
+    {
+        var page = await Audit.QueryAsync(Query with { Skip = state.Page * state.PageSize, Take = state.PageSize }, ct);
+        return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
+    }
+
+    private async Task FilterAsync(Action change)
+    {
+        change();
+        if (_grid is not null)
+            await _grid.ReloadServerData();
+    }
+}

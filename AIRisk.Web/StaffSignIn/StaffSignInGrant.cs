@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace AIRisk.Web.StaffSignIn;
+
+/// <summary>
+/// What the identity provider gave one staff sign-in, kept on the server: the access token userinfo is asked with,
+/// the refresh token that renews it (when the provider issues one), when the access token expires, when the sign-in
+/// itself ends (however often it is renewed) and when the provider last confirmed it (for every tab of it at once).
+/// </summary>
+/// <param name="AccessToken">Empty when the provider sent none (then no role check is possible).</param>
+public sealed record StaffSignInGrant(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt, DateTimeOffset EndsAt, DateTimeOffset ConfirmedAt)
+{
+    /// <summary>The access token is past (or within <paramref name="margin"/> of) its expiry.</summary>
+    public bool IsExpired(DateTimeOffset now, TimeSpan margin) => ExpiresAt is { } at && now + margin >= at;
+
+    // Never the tokens, wherever a record is printed (a log, a debugger, an exception message).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ExpiresAt = ").Append(ExpiresAt).Append(", EndsAt = ").Append(EndsAt).Append(", ConfirmedAt = ").Append(ConfirmedAt);
+        return true;
+    }
+}

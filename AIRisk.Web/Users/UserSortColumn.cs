@@ -1,0 +1,10 @@
+namespace AIRisk.Web.Users;
+
+public enum UserSortColumn
+{
+    Name,
+    Email,
+    Role,
+    Company,
+    Id,
+}
