@@ -14,14 +14,14 @@ public static class HostlessDashboard
 {
     /// <summary>
     /// What the components need (<c>AddAIRiskDashboard</c>) and what the app's host adds for them: logging, the audit
-    /// trail (SQLite under <paramref name="dataDirectory"/>, or PostgreSQL with <c>POSTGRES_CONNECTION</c>) and Redis
-    /// with <c>REDIS_CONNECTION</c>.
+    /// trail (SQLite in <c>data/</c> under <paramref name="contentRoot"/> unless <c>AIRISK_DATA_DIR</c> says otherwise,
+    /// or PostgreSQL with <c>POSTGRES_CONNECTION</c>) and Redis with <c>REDIS_CONNECTION</c>.
     /// </summary>
-    public static IServiceCollection AddHostlessDashboard(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddHostlessDashboard(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddLogging();
         services.AddAIRiskDashboard(configuration);
-        services.AddAIRiskAudit(configuration, dataDirectory);
+        services.AddAIRiskAudit(configuration, contentRoot);
         services.AddAIRiskRedis(configuration);
         return services;
     }
@@ -31,10 +31,10 @@ public static class HostlessDashboard
     /// interop (MudBlazor's calls get default answers), and MudBlazor as the app registered it with no transitions to
     /// wait for and no popover provider required of a component rendered on its own.
     /// </summary>
-    public static BunitContext AddHostlessDashboard(this BunitContext context, IConfiguration configuration, string dataDirectory)
+    public static BunitContext AddHostlessDashboard(this BunitContext context, IConfiguration configuration, string contentRoot)
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddHostlessDashboard(configuration, dataDirectory);
+        context.Services.AddHostlessDashboard(configuration, contentRoot);
         context.Services.Configure<SnackbarConfiguration>(o =>
         {
             o.ShowTransitionDuration = 0;

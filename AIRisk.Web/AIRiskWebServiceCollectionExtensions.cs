@@ -5,6 +5,7 @@ using AIRisk.Web.Acting.AIRiskSignIn;
 using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit;
 using AIRisk.Web.Hosting.Health;
 using AIRisk.Web.StaffSignIn;
 using AIRisk.Web.Users;

@@ -62,7 +62,8 @@ public sealed class ConfigValues(IConfiguration configuration, ICollection<strin
         if (Text(key) is not { } text)
             return fallback;
         // NaN and infinities parse as numbers; the range check refuses them (TimeSpan could not hold them anyway).
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max)
+        // Above 0 once converted: a value too small for a tick (1e-9) would be zero.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max && toSpan(value) > TimeSpan.Zero)
             return toSpan(value);
         errors.Add($"{key} must be a number of {unit} above 0 and at most {max.ToString(CultureInfo.InvariantCulture)} (got '{text}').");
         return fallback;

@@ -1,7 +1,7 @@
 using AIRisk.Sandbox;
 using AIRisk.Sandbox.Data;
 using AIRisk.TestSupport;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.TestSupport;

@@ -7,7 +7,7 @@ using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Users;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;

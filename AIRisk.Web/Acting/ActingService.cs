@@ -118,8 +118,8 @@ public sealed partial class ActingService(
             }
 
             measurement.End(SwitchOutcome.Succeeded, tokens.Current.Token);
-            await tabKnows;
             await BeginAsync(session, previous.Id, previous.User);
+            await tabKnows;
             return true;
         }
         catch (AuditUnavailableException e)
@@ -143,6 +143,12 @@ public sealed partial class ActingService(
             await EndRecordAsync(started, SessionEndCause.NeverStarted);
             SetError($"Could not act as {user.DisplayName}: {e.Message}");
             return false;
+        }
+        catch (OperationCanceledException) when (started is not null)
+        {
+            // The caller gave up after the start record: the session ends on record and the tab gets the one in force back.
+            await EndRecordAsync(started, SessionEndCause.NeverStarted);
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

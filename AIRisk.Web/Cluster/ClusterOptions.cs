@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace AIRisk.Web.Cluster;
 
 /// <summary>How the nodes of a cluster share tokens: through Redis when <c>REDIS_CONNECTION</c> is set.</summary>
@@ -9,4 +11,20 @@ public sealed class ClusterOptions
     public string? RedisConnection { get; set; }
 
     public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnection);
+
+    /// <summary>
+    /// The parsed connection, or <c>null</c> when it does not parse: the validator then names the key alone (the
+    /// library's message quotes the offending part, which may be a password).
+    /// </summary>
+    public ConfigurationOptions? ParseRedis()
+    {
+        try
+        {
+            return UsesRedis ? ConfigurationOptions.Parse(RedisConnection!) : null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
 }

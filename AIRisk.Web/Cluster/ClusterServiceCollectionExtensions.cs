@@ -18,10 +18,10 @@ public static class ClusterServiceCollectionExtensions
     public static IServiceCollection AddAIRiskRedis(this IServiceCollection services, IConfiguration configuration)
     {
         var cluster = services.AddFlatOptions<ClusterOptions, ClusterOptionsValidator>(o => o.RedisConnection = configuration[ClusterOptions.RedisConnectionKey]);
-        if (!cluster.UsesRedis)
+        // Unset, or not parseable (the start-up check names it and the app does not start).
+        if (cluster.ParseRedis() is not { } redisOptions)
             return services;
 
-        var redisOptions = ConfigurationOptions.Parse(cluster.RedisConnection!);
         // A node must start, and keep serving, while Redis is down.
         redisOptions.AbortOnConnectFail = false;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));

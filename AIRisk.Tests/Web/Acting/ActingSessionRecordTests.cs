@@ -14,7 +14,7 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     public async Task Act_switch_view_stop_and_act_again_leave_exactly_these_records_in_order()
     {
         var (a, b, c) = (Sandbox.User(0), Sandbox.User(1), Sandbox.User(2));
-        var workspace = Render<AIRisk.Web.Workspace.ActingWorkspace>();
+        var workspace = Render<AIRisk.Web.Workspace.Components.ActingWorkspace>();
 
         await Acting.ActAsAsync(a, Ct);
         var sessionA = Acting.SessionId;
@@ -86,7 +86,7 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     public async Task A_session_whose_user_AIRisk_refuses_to_sign_in_again_ends_as_token_refused()
     {
         var user = Sandbox.User(7);
-        var workspace = Render<AIRisk.Web.Workspace.ActingWorkspace>();
+        var workspace = Render<AIRisk.Web.Workspace.Components.ActingWorkspace>();
         await Acting.ActAsAsync(user, Ct);
         var session = Acting.SessionId!;
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));

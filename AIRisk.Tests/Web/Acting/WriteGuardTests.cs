@@ -2,7 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Audit;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Bunit;
 using Moq;
 

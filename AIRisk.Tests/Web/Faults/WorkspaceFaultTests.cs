@@ -1,6 +1,6 @@
 using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Faults;

@@ -49,7 +49,31 @@ public sealed class ConfigurationProblemsTests
         Assert.StartsWith($"REDIS_CONNECTION needs {AuditOptions.PostgresConnectionKey}", problem, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings)
+    [Fact]
+    public void A_Redis_connection_string_that_does_not_parse_is_named_without_its_value()
+    {
+        var problems = Problems(new()
+        {
+            [ClusterOptions.RedisConnectionKey] = "redis.internal:6379,password=hunter2,sslmode=maybe",
+            [AuditOptions.PostgresConnectionKey] = "Host=127.0.0.1;Username=node;Password=pg-secret",
+        });
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("REDIS_CONNECTION is not a StackExchange.Redis configuration string", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_Development_a_key_ring_in_PostgreSQL_without_a_certificate_is_named()
+    {
+        var problems = Problems(new() { [AuditOptions.PostgresConnectionKey] = "Host=127.0.0.1;Username=node;Password=pg-secret" }, "Production");
+
+        var problem = Assert.Single(problems);
+        Assert.Contains(KeyRingCertificate.PathKey, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("pg-secret", problem, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings, string environmentName = "Development")
     {
         Dictionary<string, string?> values = new()
         {
@@ -61,8 +85,9 @@ public sealed class ConfigurationProblemsTests
         foreach (var (key, value) in settings)
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var environment = Mock.Of<IWebHostEnvironment>(e => e.EnvironmentName == "Development" && e.ContentRootPath == Path.GetTempPath());
-        var services = new ServiceCollection().AddLogging();
+        var environment = Mock.Of<IWebHostEnvironment>(e => e.EnvironmentName == environmentName && e.ContentRootPath == Path.GetTempPath());
+        // As the host registers it.
+        var services = new ServiceCollection().AddLogging().AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(environment);
         services.AddAIRiskWeb(configuration, environment);
         using var provider = services.BuildServiceProvider();
 

@@ -1,5 +1,5 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Workspace;

@@ -5,6 +5,10 @@ public interface ITabSessionStorage
 {
     Task<string?> ReadAsync();
 
-    /// <summary>Saves <paramref name="sessionId"/>, or forgets it with <c>null</c>. Never fails the caller.</summary>
+    /// <summary>
+    /// Saves <paramref name="sessionId"/>, or forgets it with <c>null</c>. Never fails the caller. The write is sent to
+    /// the browser before this returns (the task is its answer), and writes and renders reach the browser in the order
+    /// they were sent: a switch need not wait for the answer before it renders, and a later save always wins.
+    /// </summary>
     Task SaveAsync(string? sessionId);
 }

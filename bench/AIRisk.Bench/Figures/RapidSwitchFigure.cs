@@ -6,7 +6,7 @@ using AIRisk.Core.Auth;
 using AIRisk.TestSupport;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Users;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AIRisk.Bench.Support;
 
 /// <summary>
-/// The dashboard's services (<see cref="HostlessDashboard"/>, as Program.cs registers them) without Kestrel or a browser.
+/// The dashboard's services (<see cref="HostlessDashboard"/>: what the app registers for its components) without Kestrel or a browser.
 /// Each <see cref="NewCircuit"/> is a DI scope, as a Blazor circuit is: its own TokenState, ActingService and API
 /// clients over the process-wide token cache and user directory.
 /// </summary>

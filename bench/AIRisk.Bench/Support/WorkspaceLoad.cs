@@ -1,5 +1,5 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Workspace;
+using AIRisk.Web.Workspace.Components;
 
 namespace AIRisk.Bench.Support;
 

@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Audit;
 using AIRisk.Web.Components.Pages;
 using AIRisk.Web.Users;
 using AIRisk.Web.Users.Components;
@@ -95,6 +96,23 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
             Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
         }, TimeSpan.FromSeconds(10));
         page.WaitForAssertion(() => Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", ShownAddress(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_double_click_on_a_deep_links_confirmation_starts_one_switch()
+    {
+        var user = Sandbox.User(3);
+        var page = Render<ConsolePage>(p => p.Add(c => c.UserId, user.Id));
+        page.WaitForAssertion(() => page.Find("[data-testid=confirm-act]"));
+        var button = page.Find("[data-testid=confirm-act]");
+
+        button.Click();
+        button.Click();
+
+        page.WaitForAssertion(() => Assert.Equal(user.Id, Tokens.Current.User?.Id), TimeSpan.FromSeconds(10));
+        var requested = (await Audit.QueryAsync(new AuditQuery(Target: user.Id, Outcome: AuditOutcome.Requested), Ct)).Items;
+        Assert.Single(requested, e => e.Action == AuditAction.ActAs);
+        Assert.Empty((await Audit.QueryAsync(new AuditQuery(Target: user.Id, Outcome: AuditOutcome.Superseded), Ct)).Items);
     }
 
     [Fact]

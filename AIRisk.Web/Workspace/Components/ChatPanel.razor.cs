@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
-namespace AIRisk.Web.Workspace;
+namespace AIRisk.Web.Workspace.Components;
 
 /// <summary>
 /// One conversation as the acting user: its messages, and a chat whose AI reply renders as AIRisk streams it (at

@@ -2,7 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using Microsoft.AspNetCore.Components;
 
-namespace AIRisk.Web.Workspace;
+namespace AIRisk.Web.Workspace.Components;
 
 /// <summary>
 /// The acting user's world: agents, conversations and chat. Everything resets and reloads on a switch. The open

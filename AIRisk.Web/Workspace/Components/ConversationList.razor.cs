@@ -2,7 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using Microsoft.AspNetCore.Components;
 
-namespace AIRisk.Web.Workspace;
+namespace AIRisk.Web.Workspace.Components;
 
 /// <summary>
 /// The acting user's conversations, newest first, a page at a time. AIRisk gives no total, so the list ends at the

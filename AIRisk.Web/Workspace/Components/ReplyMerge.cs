@@ -1,6 +1,6 @@
 using AIRisk.Core.Api;
 
-namespace AIRisk.Web.Workspace;
+namespace AIRisk.Web.Workspace.Components;
 
 /// <summary>
 /// What the chat shows once a reply has streamed: the stored conversation when it already holds the question and the

@@ -1,7 +1,7 @@
-using AIRisk.Web.Audit;
+using AIRisk.Web.Hosting.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AIRisk.Web.Hosting.Health;
+namespace AIRisk.Web.Audit;
 
 /// <summary>
 /// Whether the audit trail can be read: switches and writes fail closed without it. Degraded, not Unhealthy: the node
