@@ -200,8 +200,8 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
             await Cluster.RunAsync("start-redis");
         }
 
-        // The nodes reconnect on their own: a token fetched on one serves the other again.
-        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        // The nodes reconnect on their own (each on its own retry schedule): a token fetched on one serves the other again.
+        await WaitUntilBothNodesSeeRedisAsync();
         var (first, _) = await ActOnNodeAsync(1, row: 14);
         var calls = await Cluster.TokenCallsAsync();
         var (second, _) = await ActOnNodeAsync(2, row: 14);
@@ -217,6 +217,21 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     /// </summary>
     private async Task<List<string>> RefusedUserCallsAsync() =>
         [.. (await Cluster.RefusedApiCallsAsync()).Where(c => c.Contains(" /api/Chat/", StringComparison.Ordinal))];
+
+    /// <summary>Until each node's own health check says its Redis connection is up again (at most a minute).</summary>
+    private async Task WaitUntilBothNodesSeeRedisAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        foreach (var node in new[] { 1, 2 })
+        {
+            while (!(await http.GetStringAsync($"http://127.0.0.1:{Cluster.State[$"NODE{node}_PORT"]}/healthz", Ct)).Contains("\"redis\":{\"status\":\"Healthy\"", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"node {node} did not reconnect to Redis within a minute");
+                await Task.Delay(250, Ct);
+            }
+        }
+    }
 
     /// <summary>Opens the console on node <paramref name="node"/> and acts as the user in that row of the first page.</summary>
     private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row)
