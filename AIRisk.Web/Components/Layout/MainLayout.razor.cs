@@ -21,9 +21,14 @@ public sealed partial class MainLayout : IDisposable
     [Inject]
     private ActingService Acting { get; set; } = default!;
 
-    /// <summary>The staff member, or the user acted as for them; anonymous once the staff sign-in is refused.</summary>
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
+    /// <summary>
+    /// The staff member, or the user acted as for them; anonymous once the staff sign-in is refused. Read here, not
+    /// cascaded in: it changes on every switch (the acting user is in its claims), and as a cascading parameter each
+    /// switch would re-render the whole screen while the switch waits for the user's data. The layout needs one bit
+    /// of it.
+    /// </summary>
+    [Inject]
+    private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     private bool _staffSignedIn;
 
@@ -42,18 +47,31 @@ public sealed partial class MainLayout : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
-    protected override Task OnInitializedAsync()
+    protected override async Task OnInitializedAsync()
     {
         _usersPanel = new UsersPanel(IsOpen: false, EventCallback.Factory.Create(this, CloseUsersPanel));
         Navigation.LocationChanged += OnLocationChanged;
+        Authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
         Expiry.Start();
-        return Task.CompletedTask;
+        _staffSignedIn = await IsSignedInAsync(Authentication.GetAuthenticationStateAsync());
     }
 
-    protected override async Task OnParametersSetAsync() =>
-        _staffSignedIn = AuthenticationState is not null && (await AuthenticationState).User.Identity?.IsAuthenticated == true;
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        Authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
+    }
 
-    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _ = InvokeAsync(async () =>
+    {
+        var signedIn = await IsSignedInAsync(state);
+        if (signedIn == _staffSignedIn)
+            return;
+        _staffSignedIn = signedIn;
+        StateHasChanged();
+    });
+
+    private static async Task<bool> IsSignedInAsync(Task<AuthenticationState> state) => (await state).User.Identity?.IsAuthenticated == true;
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {

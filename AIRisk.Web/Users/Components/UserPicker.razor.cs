@@ -1,5 +1,4 @@
 using AIRisk.Core.Api;
-using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -23,8 +22,6 @@ public sealed partial class UserPicker : IDisposable
     [Inject]
     private UserDirectoryLoader Directory { get; set; } = default!;
 
-    [Inject]
-    private ActingService Acting { get; set; } = default!;
 
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
@@ -37,8 +34,6 @@ public sealed partial class UserPicker : IDisposable
     }
 
     private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
-
-    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
 
     private bool IsActive(AIRiskUser user) => View.Session.User?.Id == user.Id;
 

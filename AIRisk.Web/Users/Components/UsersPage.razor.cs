@@ -1,6 +1,5 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
-using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -27,8 +26,6 @@ public sealed partial class UsersPage : IDisposable
     private UserTable _table = default!;
     private string? _expanded;
 
-    [Inject]
-    private ActingService Acting { get; set; } = default!;
 
     [Inject]
     private UserDirectoryLoader Directory { get; set; } = default!;
@@ -49,8 +46,6 @@ public sealed partial class UsersPage : IDisposable
     private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
 
     // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
-    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
-
     private void ToggleDetails(string userId) => _expanded = _expanded == userId ? null : userId;
 
     /// <summary>Every field ListUsers sent about the user: those the table maps, then the others (names included) as sent.</summary>
