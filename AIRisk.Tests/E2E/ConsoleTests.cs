@@ -26,6 +26,28 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
     }
 
     [Fact]
+    public async Task Typing_straight_after_Ctrl_K_keeps_every_character()
+    {
+        await OpenDashboardAsync();
+        var box = Page.GetByTestId("quick-switch");
+
+        // Staff press Ctrl+K and type at once, before the server has heard of the focus. The switcher used to select
+        // its text when the focus reached the server, so the next key replaced what was typed until then ("sean"
+        // became "an"); it happened about every other time, hence several tries.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await Page.Keyboard.PressAsync("Control+k");
+            await Page.Keyboard.TypeAsync("sean");
+            await Expect(Page.GetByTestId("quick-switch-option").First).ToBeVisibleAsync();
+            Assert.Equal("sean", await box.InputValueAsync());
+
+            await box.FillAsync("");
+            await Page.Keyboard.PressAsync("Escape");
+            await Page.GetByTestId("user-count").ClickAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_deep_link_confirms_before_switching_and_the_address_follows_the_view()
     {
         // Three conversations at least: the link opens the second, then staff open the third.
