@@ -62,13 +62,22 @@ public sealed partial class MainLayout : IDisposable
         Authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
     }
 
-    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _ = InvokeAsync(async () =>
+    // The provider is read again rather than the state the event carried: notifications from several threads can arrive
+    // out of order, and a late "signed in" must not show the console again to staff whose sign-in was just refused.
+    private void OnAuthenticationStateChanged(Task<AuthenticationState> notified) => _ = InvokeAsync(async () =>
     {
-        var signedIn = await IsSignedInAsync(state);
-        if (signedIn == _staffSignedIn)
-            return;
-        _staffSignedIn = signedIn;
-        StateHasChanged();
+        try
+        {
+            var signedIn = await IsSignedInAsync(Authentication.GetAuthenticationStateAsync());
+            if (signedIn == _staffSignedIn)
+                return;
+            _staffSignedIn = signedIn;
+            StateHasChanged();
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     private static async Task<bool> IsSignedInAsync(Task<AuthenticationState> state) => (await state).User.Identity?.IsAuthenticated == true;

@@ -22,7 +22,6 @@ public sealed partial class UserPicker : IDisposable
     [Inject]
     private UserDirectoryLoader Directory { get; set; } = default!;
 
-
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
 

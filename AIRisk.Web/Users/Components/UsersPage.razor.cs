@@ -26,7 +26,6 @@ public sealed partial class UsersPage : IDisposable
     private UserTable _table = default!;
     private string? _expanded;
 
-
     [Inject]
     private UserDirectoryLoader Directory { get; set; } = default!;
 
@@ -45,7 +44,6 @@ public sealed partial class UsersPage : IDisposable
 
     private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
 
-    // Not tied to this page: staff may click Act as and move on to the workspace while the switch runs.
     private void ToggleDetails(string userId) => _expanded = _expanded == userId ? null : userId;
 
     /// <summary>Every field ListUsers sent about the user: those the table maps, then the others (names included) as sent.</summary>

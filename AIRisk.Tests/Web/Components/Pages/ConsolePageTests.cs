@@ -33,6 +33,46 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
     }
 
     [Fact]
+    public void Act_as_turns_into_Acting_on_the_new_row_and_back_on_the_previous_one()
+    {
+        var host = Context.Render<DashboardHost>();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        var (first, second) = (RowIds(host)[0], RowIds(host)[1]);
+        string Button(string userId) => host.Find($"[data-testid=user-row][data-user-id='{userId}'] button").GetAttribute("data-testid")!;
+
+        host.Find($"[data-testid=user-row][data-user-id='{first}'] [data-testid=switch-user]").Click();
+        host.WaitForAssertion(() => Assert.Equal(first, host.Find("[data-testid=acting-as]").GetAttribute("data-user-id")), TimeSpan.FromSeconds(10));
+        Assert.Equal("active-user", Button(first));
+        Assert.Contains("Acting", host.Find($"[data-testid=user-row][data-user-id='{first}'] button").TextContent, StringComparison.Ordinal);
+
+        host.Find($"[data-testid=user-row][data-user-id='{second}'] [data-testid=switch-user]").Click();
+        host.WaitForAssertion(() => Assert.Equal(second, host.Find("[data-testid=acting-as]").GetAttribute("data-user-id")), TimeSpan.FromSeconds(10));
+        Assert.Equal("switch-user", Button(first));
+        Assert.Contains("Act as", host.Find($"[data-testid=user-row][data-user-id='{first}'] button").TextContent, StringComparison.Ordinal);
+        Assert.Equal("active-user", Button(second));
+    }
+
+    [Fact]
+    public void An_agents_suggestion_puts_its_text_in_the_chat_for_that_agent()
+    {
+        var host = Context.Render<DashboardHost>();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
+        host.Find("[data-testid=switch-user]").Click();
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-suggestion]")), TimeSpan.FromSeconds(10));
+        var suggestion = host.Find("[data-testid=agent-suggestion]");
+        var text = suggestion.TextContent.Trim();
+        var agentId = suggestion.Closest("[data-testid=agent-item]")!.GetAttribute("data-agent-id");
+
+        suggestion.Click();
+
+        host.WaitForAssertion(() =>
+        {
+            Assert.Equal(text, host.Find("[data-testid=chat-input] textarea").GetAttribute("value"));
+            Assert.Contains("agent-item--selected", host.Find($"[data-testid=agent-item][data-agent-id='{agentId}']").ClassName, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void With_nobody_acting_the_workspace_side_asks_to_pick_a_user()
     {
         var host = Context.Render<DashboardHost>();
@@ -186,7 +226,7 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         await Acting.ActAsAsync(second, Ct);
         page.WaitForAssertion(() => Assert.Equal([first.Id], page.FindAll("[data-testid=recent-user]").Select(c => c.GetAttribute("data-user-id"))));
 
-        page.Find("[data-testid=recent-user] .mud-chip-content, [data-testid=recent-user]").Click();
+        page.Find("[data-testid=recent-user]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(first.Id, Tokens.Current.User?.Id), TimeSpan.FromSeconds(10));
         page.WaitForAssertion(() => Assert.Equal([second.Id], page.FindAll("[data-testid=recent-user]").Select(c => c.GetAttribute("data-user-id"))));
