@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Acting;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Components.Pages;
 using AIRisk.Web.Users;
@@ -230,6 +231,20 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
 
         page.WaitForAssertion(() => Assert.Equal(first.Id, Tokens.Current.User?.Id), TimeSpan.FromSeconds(10));
         page.WaitForAssertion(() => Assert.Equal([second.Id], page.FindAll("[data-testid=recent-user]").Select(c => c.GetAttribute("data-user-id"))));
+    }
+
+    [Fact]
+    public async Task The_recent_users_show_the_last_ones_before_the_acting_user_and_no_more()
+    {
+        var users = Enumerable.Range(4, RecentUsers.Capacity + 1).Select(Sandbox.User).ToList();
+        var page = Render<ConsolePage>();
+
+        foreach (var user in users)
+            await Acting.ActAsAsync(user, Ct);
+
+        // The oldest has dropped off the list: five remembered, the acting one among them.
+        var expected = users[^(RecentUsers.Capacity)..^1].Select(u => u.Id).Reverse();
+        page.WaitForAssertion(() => Assert.Equal(expected, page.FindAll("[data-testid=recent-user]").Select(c => c.GetAttribute("data-user-id"))));
     }
 
     private (string Term, int Matching) TermMatchingMoreThanOnePage()
