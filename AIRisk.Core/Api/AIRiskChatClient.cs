@@ -132,12 +132,12 @@ public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemo
         return await AuthorizedSender.ReadJsonAsync(response, map, operation, ct);
     }
 
-    private ActingSession ActiveSession() =>
+    private ActingIdentity ActiveSession() =>
         state.Current is { IsActing: true } session
             ? session
             : throw new AIRiskApiException("No AIRisk user is active: pick a user to act as first.");
 
-    private Func<bool, CancellationToken, Task<AccessToken>> TokenFor(ActingSession session) =>
+    private Func<bool, CancellationToken, Task<AccessToken>> TokenFor(ActingIdentity session) =>
         (refused, ct) => state.GetTokenAsync(session, refused, ct);
 
     private async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, string fileName, CancellationToken ct)

@@ -24,7 +24,7 @@ public sealed partial class TokenState(
     private long _attempt;
 
     /// <summary>The identity in force. Read it once per operation and use that snapshot throughout.</summary>
-    public ActingSession Current { get; private set; } = ActingSession.None;
+    public ActingIdentity Current { get; private set; } = ActingIdentity.None;
 
     /// <summary>The user a switch is running for, or <c>null</c> when none is.</summary>
     public AIRiskUser? SwitchingTo { get; private set; }
@@ -33,13 +33,13 @@ public sealed partial class TokenState(
     /// Asked before a user's token is renewed (before expiry or after a 401); throwing refuses the renewal. The console
     /// re-checks its policy here, so a session lasts only while it would still be allowed to start.
     /// </summary>
-    public Func<ActingSession, CancellationToken, Task>? BeforeRenewal { get; set; }
+    public Func<ActingIdentity, CancellationToken, Task>? BeforeRenewal { get; set; }
 
     /// <summary>
     /// Told when AIRisk refuses to sign a user in again for a renewal (the flow itself failed, not the network): the
     /// console ends that acting session instead of letting every call fail on.
     /// </summary>
-    public Func<ActingSession, AIRiskAuthException, Task>? RenewalRefused { get; set; }
+    public Func<ActingIdentity, AIRiskAuthException, Task>? RenewalRefused { get; set; }
 
     private TimeSpan Skew => TimeSpan.FromSeconds(options.Value.TokenRefreshSkewSeconds);
 
@@ -123,7 +123,7 @@ public sealed partial class TokenState(
         {
             if (attempt != _attempt)
                 return false;
-            Current = new ActingSession(Current.Version + 1, user, token) { SwitchTrace = System.Diagnostics.Activity.Current?.Context ?? default };
+            Current = new ActingIdentity(Current.Version + 1, user, token) { SwitchTrace = System.Diagnostics.Activity.Current?.Context ?? default };
             SwitchingTo = null;
         }
 
@@ -142,7 +142,7 @@ public sealed partial class TokenState(
             _attempt++;
             previous = Current.User?.Id;
             SwitchingTo = null;
-            Current = new ActingSession(Current.Version + 1, null, null);
+            Current = new ActingIdentity(Current.Version + 1, null, null);
         }
 
         LogStopped(previous ?? "(nobody)");
@@ -164,7 +164,7 @@ public sealed partial class TokenState(
     /// user. With <paramref name="refused"/>, AIRisk rejected the session's token (a 401) and the flow runs again.
     /// The snapshot in force is updated only if it is still the same identity.
     /// </summary>
-    public async Task<AccessToken> GetTokenAsync(ActingSession session, bool refused, CancellationToken ct)
+    public async Task<AccessToken> GetTokenAsync(ActingIdentity session, bool refused, CancellationToken ct)
     {
         if (session.User is null || session.Token is null)
             throw new AIRiskApiException("No AIRisk user is active: pick a user to act as first.");
@@ -203,7 +203,7 @@ public sealed partial class TokenState(
     /// agents and conversations at once), share one renewal: one policy check, one flow, no evicting each other's
     /// fresh token.
     /// </summary>
-    private Task<AccessToken> RenewOnceAsync(ActingSession session, AccessToken old, bool refused)
+    private Task<AccessToken> RenewOnceAsync(ActingIdentity session, AccessToken old, bool refused)
     {
         lock (_gate)
         {
@@ -219,7 +219,7 @@ public sealed partial class TokenState(
     }
 
     // Not tied to one caller's cancellation: other calls of this circuit may be waiting on it; timeouts bound it.
-    private async Task<AccessToken> RenewAsync(ActingSession session, AccessToken old, bool refused)
+    private async Task<AccessToken> RenewAsync(ActingIdentity session, AccessToken old, bool refused)
     {
         try
         {

@@ -279,7 +279,7 @@ public sealed partial class ActingService(
     /// Before a user's token is renewed: the session goes on only if it could start now (the target may have become
     /// protected, the staff member may have lost a role). Otherwise it ends, on record, and no token is requested.
     /// </summary>
-    public async Task CheckRenewalAsync(ActingSession session, CancellationToken ct)
+    public async Task CheckRenewalAsync(ActingIdentity session, CancellationToken ct)
     {
         var target = directory.Current?.ById.GetValueOrDefault(session.User!.Id) ?? session.User!;
         if (policy.Refusal(staff.Current, target) is { } refusal)
@@ -306,7 +306,7 @@ public sealed partial class ActingService(
     }
 
     /// <summary>AIRisk refused to sign the session's user in again: the session ends (cause: token refused).</summary>
-    public async Task EndForRefusedTokenAsync(ActingSession session, AIRiskAuthException refusal)
+    public async Task EndForRefusedTokenAsync(ActingIdentity session, AIRiskAuthException refusal)
     {
         if (tokens.Current.Version != session.Version)
             return;

@@ -137,7 +137,7 @@ public sealed class TokenExpiryTests
     {
         var token = new AccessToken("secret-token-value", "user-1", DateTimeOffset.UnixEpoch);
 
-        var printed = $"{token} {new ActingSession(1, new AIRiskUser("user-1", "Ann"), token)}";
+        var printed = $"{token} {new ActingIdentity(1, new AIRiskUser("user-1", "Ann"), token)}";
 
         Assert.DoesNotContain("secret-token-value", printed, StringComparison.Ordinal);
         Assert.Contains("redacted", printed, StringComparison.Ordinal);

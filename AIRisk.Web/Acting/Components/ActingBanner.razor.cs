@@ -8,7 +8,7 @@ using Microsoft.JSInterop;
 namespace AIRisk.Web.Acting.Components;
 
 /// <summary>
-/// Who the dashboard is acting as, read from the same <see cref="ActingSession"/> snapshot as the token in use, so
+/// Who the dashboard is acting as, read from the same <see cref="ActingIdentity"/> snapshot as the token in use, so
 /// the two cannot disagree. Cannot be dismissed; counts down the token's and the session's remaining time.
 /// </summary>
 public sealed partial class ActingBanner : IDisposable
@@ -34,7 +34,7 @@ public sealed partial class ActingBanner : IDisposable
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
 
-    private AIRiskUser? Acting => View.Session.IsActing ? View.Session.User : null;
+    private AIRiskUser? Acting => View.Identity.IsActing ? View.Identity.User : null;
 
     private AIRiskUser? Switching => View.SwitchingTo;
 
@@ -45,7 +45,7 @@ public sealed partial class ActingBanner : IDisposable
 
     private string BannerClass => Acting is null ? "acting-banner" : "acting-banner acting-banner--acting";
 
-    private string Remaining => View.Session.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
+    private string Remaining => View.Identity.Token is { } token ? TokenCountdown.Describe(token.ExpiresAt - Time.GetUtcNow()) : "";
 
     private string? SessionLeft => Clock.IsRunning ? TokenCountdown.DescribeSession(Clock.Remaining()) : null;
 

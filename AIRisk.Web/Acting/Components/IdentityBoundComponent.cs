@@ -24,12 +24,12 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
     private ActingView? View { get; set; }
 
     /// <summary>The identity this component's content belongs to.</summary>
-    protected ActingSession Session { get; private set; } = ActingSession.None;
+    protected ActingIdentity Identity { get; private set; } = ActingIdentity.None;
 
     public override Task SetParametersAsync(ParameterView parameters)
     {
         parameters.SetParameterProperties(this);
-        var session = View?.Session ?? throw new InvalidOperationException($"{GetType().Name} must be rendered under an {nameof(ActingSessionCascade)}.");
+        var session = View?.Identity ?? throw new InvalidOperationException($"{GetType().Name} must be rendered under an {nameof(ActingSessionCascade)}.");
         if (session.Version != _version)
         {
             // Synchronously up to its first await: the old identity's data is cleared before this render.
@@ -40,10 +40,10 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
     }
 
     /// <summary>Called when the acting identity changes (and once at start): clear old data and start loading.</summary>
-    protected abstract Task OnIdentityChangedAsync(ActingSession session, CancellationToken ct);
+    protected abstract Task OnIdentityChangedAsync(ActingIdentity session, CancellationToken ct);
 
     /// <summary>Marks the start of an operation for the identity now on screen; ask it later whether it still is.</summary>
-    protected IdentityTicket Ticket() => new(this, Session.Version, _loads.Token);
+    protected IdentityTicket Ticket() => new(this, Identity.Version, _loads.Token);
 
     /// <summary>
     /// Runs <paramref name="load"/> for the current identity and applies the result only if that identity is still
@@ -91,12 +91,12 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
     private bool IsCurrent(long version, CancellationToken ct) =>
         !ct.IsCancellationRequested && version == _version && version == Tokens.Current.Version;
 
-    private async Task ReloadAsync(ActingSession session)
+    private async Task ReloadAsync(ActingIdentity session)
     {
         try
         {
             _version = session.Version;
-            Session = session;
+            Identity = session;
             var previous = _loads;
             _loads = new CancellationTokenSource();
             // Cancel (not CancelAsync): the clear below must happen before this component renders again.
@@ -118,7 +118,7 @@ public abstract class IdentityBoundComponent : ComponentBase, IDisposable
     /// slow switch shows which of the workspace's first loads held it up. The span is current only while the loads
     /// start (the calls they make are its children), not for whatever this component does next.
     /// </summary>
-    private Activity? StartFirstLoad(ActingSession session, out Task loading)
+    private Activity? StartFirstLoad(ActingIdentity session, out Task loading)
     {
         var outer = Activity.Current;
         var span = session.SwitchTrace == default ? null

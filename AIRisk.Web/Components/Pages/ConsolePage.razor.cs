@@ -43,7 +43,7 @@ public sealed partial class ConsolePage
     [SupplyParameterFromQuery(Name = "conversation")]
     public string? Conversation { get; set; }
 
-    private AIRiskUser? ActingUser => View.Session.IsActing ? View.Session.User : null;
+    private AIRiskUser? ActingUser => View.Identity.IsActing ? View.Identity.User : null;
 
     private string Title => ActingUser is { } user ? $"{user.DisplayName} · AIRisk Console" : "AIRisk Console";
 
@@ -54,10 +54,10 @@ public sealed partial class ConsolePage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (View.Session.Version == _version)
+        if (View.Identity.Version == _version)
             return;
         var first = _version < 0;
-        _version = View.Session.Version;
+        _version = View.Identity.Version;
         // A new identity starts at the conversation its link names, if the link is for this user, else at none.
         _conversationId = ActingUser?.Id is { } id && id == UserId ? Conversation : null;
         // The link this page was opened with has had its answer once staff act as anyone.

@@ -29,12 +29,12 @@ public sealed partial class UserPicker : IDisposable
     {
         _table = new UserTable(Directory, PageSize);
         // Open on the page that shows the acting (or single-user) row, so staff see where they are.
-        return _table.LoadAsync(refresh: false, View.Session.User?.Id ?? Directory.ConfiguredUserId, _disposed.Token);
+        return _table.LoadAsync(refresh: false, View.Identity.User?.Id ?? Directory.ConfiguredUserId, _disposed.Token);
     }
 
     private Task RefreshAsync() => _table.LoadAsync(refresh: true, null, _disposed.Token);
 
-    private bool IsActive(AIRiskUser user) => View.Session.User?.Id == user.Id;
+    private bool IsActive(AIRiskUser user) => View.Identity.User?.Id == user.Id;
 
     public void Dispose()
     {

@@ -32,7 +32,7 @@ public sealed partial class UsersPage : IDisposable
     [CascadingParameter]
     private ActingView View { get; set; } = default!;
 
-    private ActingSession Current => View.Session;
+    private ActingIdentity Current => View.Identity;
 
     private AIRiskUser? SwitchingTo => View.SwitchingTo;
 

@@ -42,7 +42,7 @@ public sealed partial class ActingWorkspace
         }
     }
 
-    protected override Task OnIdentityChangedAsync(ActingSession session, CancellationToken ct)
+    protected override Task OnIdentityChangedAsync(ActingIdentity session, CancellationToken ct)
     {
         _conversationId = ConversationId;
         _agents = [];

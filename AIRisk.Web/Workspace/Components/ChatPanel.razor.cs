@@ -77,13 +77,13 @@ public sealed partial class ChatPanel : IAsyncDisposable
     [Parameter]
     public EventCallback<string> OnConversationCreated { get; set; }
 
-    private string UserName => Session.User?.DisplayName ?? "User";
+    private string UserName => Identity.User?.DisplayName ?? "User";
 
     private int MaxMessageChars => Options.Value.MaxMessageChars;
 
     private bool InputTooLong => (_input?.Length ?? 0) > MaxMessageChars;
 
-    protected override Task OnIdentityChangedAsync(ActingSession session, CancellationToken ct)
+    protected override Task OnIdentityChangedAsync(ActingIdentity session, CancellationToken ct)
     {
         _conversation = null;
         _messages = [];
@@ -170,7 +170,7 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _loading = false;
         // Which of a user's conversations staff read is part of the record.
         if (shown && _conversation is { } conversation)
-            await Audit.RecordBestEffortAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Session.User, detail: $"conversation {conversation.Id} “{conversation.Title}”");
+            await Audit.RecordBestEffortAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Identity.User, detail: $"conversation {conversation.Id} “{conversation.Title}”");
     }
 
     private void Show(Conversation conversation)

@@ -37,7 +37,7 @@ public sealed partial class ConversationList
     [Parameter]
     public EventCallback<string?> SelectedIdChanged { get; set; }
 
-    protected override Task OnIdentityChangedAsync(ActingSession session, CancellationToken ct)
+    protected override Task OnIdentityChangedAsync(ActingIdentity session, CancellationToken ct)
     {
         _search = null;
         return ReloadAsync();
@@ -64,7 +64,7 @@ public sealed partial class ConversationList
     private async Task LoadMoreAsync()
     {
         _error = null;
-        if (!Session.IsActing)
+        if (!Identity.IsActing)
         {
             _complete = true;
             return;

@@ -8,9 +8,9 @@ namespace AIRisk.Core.Auth;
 /// snapshot, so a reader never sees one user's name beside another user's token. <see cref="Version"/> changes on
 /// every switch (not on a token renewal for the same user), so loads can tell whether their result is still wanted.
 /// </summary>
-public sealed record ActingSession(long Version, AIRiskUser? User, AccessToken? Token)
+public sealed record ActingIdentity(long Version, AIRiskUser? User, AccessToken? Token)
 {
-    public static readonly ActingSession None = new(0, null, null);
+    public static readonly ActingIdentity None = new(0, null, null);
 
     public bool IsActing => User is not null && Token is not null;
 
