@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
 
 namespace AIRisk.Web.Acting;
@@ -20,8 +21,8 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
 
     /// <summary>The start of an acting session and its audit record, in one write, before any token is requested.</summary>
     /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
-    public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
-        sessions.StartAsync(session, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
+    public Task RecordStartAsync(ActingSessionRecord session, string circuitId, CancellationToken ct) =>
+        sessions.StartAsync(session, circuitId, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
 
     /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
     public Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
@@ -48,7 +49,7 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
     {
         try
         {
-            await sessions.EndAsync(id, time.GetUtcNow(), cause, records, CancellationToken.None);
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, records.FirstOrDefault(), [.. records.Skip(1)], CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -139,7 +140,7 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
         {
             _staff.Current = StaffMember.Nobody;
             // Resolved here, not injected: the acting service's own dependencies reach this provider.
-            await _services.GetRequiredService<ActingService>().EndForStaffAsync(refusal.Cause, refusal.Why);
+            await _services.GetRequiredService<ActingService>().EndForStaffAsync(refusal.Kind == StaffRefusalKind.LostRole ? SessionEndCause.StaffLostRole : SessionEndCause.StaffSignedOut, refusal.Why);
         }
         catch (Exception e)
         {

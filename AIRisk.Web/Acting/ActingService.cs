@@ -5,6 +5,7 @@ using AIRisk.Web.Acting.AIRiskSignIn;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
 using AIRisk.Web.Users;
 using Microsoft.Extensions.Options;
@@ -94,7 +95,7 @@ public sealed partial class ActingService(
                     // not resumed, and a failed switch puts back the one in force). Its answer is not waited for
                     // here: the write reaches the browser ahead of any render of this switch, and the browser runs
                     // them in order.
-                    var recording = audit.RecordStartAsync(session, ct);
+                    var recording = audit.RecordStartAsync(session, circuit.Id, ct);
                     tabKnows = tab.SaveAsync(session.Id);
                     await recording;
                     started = session.Id;
@@ -267,7 +268,7 @@ public sealed partial class ActingService(
             return;
         try
         {
-            await sessions.TouchAsync(id, clock.LastActivity, ct);
+            await sessions.TouchAsync(id, circuit.Id, clock.LastActivity, time.GetUtcNow(), ct);
         }
         catch (AuditUnavailableException e)
         {

@@ -1,3 +1,4 @@
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,12 +47,17 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         session.Property(r => r.TargetUserId).HasColumnName("target_user_id");
         session.Property(r => r.TargetUserName).HasColumnName("target_user_name");
         session.Property(r => r.TargetRole).HasColumnName("target_role");
+        session.Property(r => r.TargetRoles).HasColumnName("target_roles");
         session.Property(r => r.TargetEmail).HasColumnName("target_email");
         session.Property(r => r.Reason).HasColumnName("reason");
         session.Property(r => r.StartedUtcTicks).HasColumnName("started_utc_ticks");
         session.Property(r => r.LastActivityUtcTicks).HasColumnName("last_activity_utc_ticks");
         session.Property(r => r.EndedUtcTicks).HasColumnName("ended_utc_ticks");
         session.Property(r => r.EndCause).HasColumnName("end_cause");
+        session.Property(r => r.LeaseCircuit).HasColumnName("lease_circuit");
+        session.Property(r => r.LeaseConnected).HasColumnName("lease_connected");
+        session.Property(r => r.LeaseSeenUtcTicks).HasColumnName("lease_seen_utc_ticks");
+        session.HasIndex(r => r.EndedUtcTicks).HasDatabaseName("ix_acting_session_ended");
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -50,7 +50,7 @@ public static class AuditServiceCollectionExtensions
         services.AddConsoleTelemetry();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
-        services.AddSingleton<AIRisk.Web.Acting.Sessions.IActingSessionStore, ActingSessionStore>();
+        services.AddSingleton<AIRisk.Web.Audit.Sessions.IActingSessionStore, AIRisk.Web.Audit.Sessions.ActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
         return services;
     }

@@ -1,9 +1,8 @@
-using AIRisk.Web.Acting.Sessions;
 
 namespace AIRisk.Web.StaffSignIn;
 
-/// <summary>Why the staff member may no longer use the console, and the cause the acting session ends with.</summary>
-public sealed record StaffRefusal(SessionEndCause Cause, string Why);
+/// <summary>Why the staff member may no longer use the console.</summary>
+public sealed record StaffRefusal(StaffRefusalKind Kind, string Why);
 
 /// <summary>
 /// Asks again, for an open tab, whether its staff member may still use the console: the sign-in has not been signed
@@ -83,7 +82,7 @@ public sealed partial class StaffRevalidator(
             LogUnconfirmed(e, member.Id);
             var limit = options.RevalidateInterval * UnconfirmedChecks;
             return signIns.Find(SignInId) is not { } signIn || start - signIn.ConfirmedAt < limit
-                || Refuse(SessionEndCause.StaffSignedOut, $"the identity provider has not confirmed your staff sign-in for {limit.TotalMinutes:0.#} minutes");
+                || Refuse(StaffRefusalKind.SignedOut, $"the identity provider has not confirmed your staff sign-in for {limit.TotalMinutes:0.#} minutes");
         }
         finally
         {
@@ -94,7 +93,7 @@ public sealed partial class StaffRevalidator(
     private async Task<bool> CheckAsync(StaffMember member, DateTimeOffset start)
     {
         if (signIns.Find(SignInId) is not { } signIn)
-            return Fail(SessionEndCause.StaffSignedOut, "your staff sign-in was signed out");
+            return Fail(StaffRefusalKind.SignedOut, "your staff sign-in was signed out");
         if (signIn.AccessToken.Length == 0)
         {
             // The provider gave no access token to ask userinfo with: the roles stay as signed in with.
@@ -105,7 +104,7 @@ public sealed partial class StaffRevalidator(
         {
             if (await RenewAsync(signIn) is not { } renewed)
             {
-                return Refuse(SessionEndCause.StaffSignedOut, signIn.RefreshToken is null
+                return Refuse(StaffRefusalKind.SignedOut, signIn.RefreshToken is null
                     ? "your staff sign-in expired at the identity provider"
                     : NotAccepted);
             }
@@ -118,14 +117,14 @@ public sealed partial class StaffRevalidator(
         if (verdict == UserInfoVerdict.Refused && signIn.RefreshToken is not null && await RenewAsync(signIn) is { } fresh)
             (verdict, roles) = await provider.UserInfoAsync(fresh.AccessToken, CancellationToken.None);
         if (verdict == UserInfoVerdict.Refused)
-            return Refuse(SessionEndCause.StaffSignedOut, NotAccepted);
+            return Refuse(StaffRefusalKind.SignedOut, NotAccepted);
 
         // No role or group key at all: this provider names roles only in the id token, and userinfo cannot withdraw
         // them, so the roles stay as signed in with (the sign-out and account checks above still hold).
         if (roles is not null)
         {
             if (!roles.Contains(options.RequiredRole!))
-                return Refuse(SessionEndCause.StaffLostRole, $"you no longer hold the staff role '{options.RequiredRole}'");
+                return Refuse(StaffRefusalKind.LostRole, $"you no longer hold the staff role '{options.RequiredRole}'");
             // Unless a reconnect brought another staff member in meanwhile.
             if (ReferenceEquals(staff.Current, member))
                 staff.Current = member with { Roles = roles };
@@ -144,15 +143,15 @@ public sealed partial class StaffRevalidator(
     }
 
     /// <summary>The sign-in is refused: it is forgotten, so its cookie (any tab, a reload) signs in at the provider again.</summary>
-    private bool Refuse(SessionEndCause cause, string why)
+    private bool Refuse(StaffRefusalKind kind, string why)
     {
         signIns.Forget(SignInId);
-        return Fail(cause, why);
+        return Fail(kind, why);
     }
 
-    private bool Fail(SessionEndCause cause, string why)
+    private bool Fail(StaffRefusalKind kind, string why)
     {
-        _failure = new StaffRefusal(cause, why);
+        _failure = new StaffRefusal(kind, why);
         LogRefused(staff.Current.Id, why);
         return false;
     }

@@ -3,6 +3,7 @@ using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -174,9 +175,9 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     // The audit trail and the session store are one database: when it fails, both do.
     private AIRisk.Web.Acting.ActingService WithAudit(IAuditTrail audit)
     {
-        var sessions = new Mock<AIRisk.Web.Acting.Sessions.IActingSessionStore>();
-        sessions.Setup(s => s.StartAsync(It.IsAny<AIRisk.Web.Acting.Sessions.ActingSessionRecord>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
-            .Returns((AIRisk.Web.Acting.Sessions.ActingSessionRecord _, AuditEntry entry, CancellationToken ct) => audit.RecordAsync(entry, ct));
+        var sessions = new Mock<IActingSessionStore>();
+        sessions.Setup(s => s.StartAsync(It.IsAny<ActingSessionRecord>(), It.IsAny<string>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .Returns((ActingSessionRecord _, string _, AuditEntry entry, CancellationToken ct) => audit.RecordAsync(entry, ct));
         return ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingService>(
             Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingAudit>(Context.Services, audit, sessions.Object), sessions.Object);
     }

@@ -1,6 +1,6 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,18 +108,31 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     /// <summary>The real store, with the start record of one user written only after a while.</summary>
     private sealed class SlowStart(IActingSessionStore inner, string slowUserId) : IActingSessionStore
     {
-        public async Task StartAsync(ActingSessionRecord session, AuditEntry started, CancellationToken ct)
+        public async Task StartAsync(ActingSessionRecord session, string circuitId, AuditEntry started, CancellationToken ct)
         {
             if (session.Target.Id == slowUserId)
                 await Task.Delay(500, ct);
-            await inner.StartAsync(session, started, ct);
+            await inner.StartAsync(session, circuitId, started, ct);
         }
 
         public Task<ActingSessionRecord?> FindAsync(string id, CancellationToken ct) => inner.FindAsync(id, ct);
 
-        public Task TouchAsync(string id, DateTimeOffset at, CancellationToken ct) => inner.TouchAsync(id, at, ct);
+        public Task<LeaseResult> TryTakeLeaseAsync(string id, string circuitId, DateTimeOffset now, DateTimeOffset staleBefore, CancellationToken ct) =>
+            inner.TryTakeLeaseAsync(id, circuitId, now, staleBefore, ct);
 
-        public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, IReadOnlyList<AuditEntry> records, CancellationToken ct) =>
-            inner.EndAsync(id, at, cause, records, ct);
+        public Task<bool> TouchAsync(string id, string circuitId, DateTimeOffset lastActivity, DateTimeOffset now, CancellationToken ct) =>
+            inner.TouchAsync(id, circuitId, lastActivity, now, ct);
+
+        public Task SetConnectedAsync(string id, string circuitId, bool connected, DateTimeOffset now, CancellationToken ct) =>
+            inner.SetConnectedAsync(id, circuitId, connected, now, ct);
+
+        public Task<bool> HoldsAsync(string id, string circuitId, CancellationToken ct) => inner.HoldsAsync(id, circuitId, ct);
+
+        public Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) => inner.RecordAsync(id, circuitId, entry, ct);
+
+        public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
+            inner.EndAsync(id, at, cause, endRecord, alongside, ct);
+
+        public Task<IReadOnlyList<ActingSessionRecord>> FindUnseenAsync(DateTimeOffset before, CancellationToken ct) => inner.FindUnseenAsync(before, ct);
     }
 }

@@ -2,6 +2,7 @@ using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Web.Acting;

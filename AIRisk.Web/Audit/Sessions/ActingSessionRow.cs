@@ -1,4 +1,4 @@
-namespace AIRisk.Web.Audit;
+namespace AIRisk.Web.Audit.Sessions;
 
 /// <summary>One acting session as stored (see <see cref="AuditDbContext"/>); times are UTC ticks.</summary>
 internal sealed class ActingSessionRow
@@ -15,6 +15,9 @@ internal sealed class ActingSessionRow
 
     public string? TargetRole { get; set; }
 
+    /// <summary>Every role the target had when the session started, one per line.</summary>
+    public string? TargetRoles { get; set; }
+
     public string? TargetEmail { get; set; }
 
     public string? Reason { get; set; }
@@ -26,4 +29,12 @@ internal sealed class ActingSessionRow
     public long? EndedUtcTicks { get; set; }
 
     public string? EndCause { get; set; }
+
+    /// <summary>The circuit (tab, on any node) that holds the session.</summary>
+    public string? LeaseCircuit { get; set; }
+
+    public bool LeaseConnected { get; set; }
+
+    /// <summary>When the holder was last seen: its node refreshes this while the tab is open.</summary>
+    public long? LeaseSeenUtcTicks { get; set; }
 }
