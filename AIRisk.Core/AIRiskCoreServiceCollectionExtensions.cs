@@ -26,6 +26,8 @@ public static class AIRiskCoreServiceCollectionExtensions
         services.TryAddSingleton<PathMemory>();
         services.TryAddScoped<IAuthorizationFlow, ServerAuthorizationFlow>();
         services.TryAddScoped<TokenState>();
+        services.TryAddScoped<IRenewalGate, OpenRenewalGate>();
+        services.TryAddScoped<ActingTokens>();
 
         // A code is single-use, so the token POST is never retried; the whole flow is re-run instead.
         // No cookie container on any AIRisk client: the pooled handler is shared by every user's calls, and a cookie

@@ -27,6 +27,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddScoped<CircuitHandler, ActingCircuitHandler>();
+        services.AddHostedService<StaleSessionSweeper>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
@@ -60,25 +61,26 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<UserDirectoryLoader>();
-        services.AddScoped<ActingAudit>();
-        services.AddScoped<AIRisk.Web.Acting.Sessions.TabSession>();
-        services.AddScoped<RecentUsers>();
         services.AddDataProtection();
         services.TryAddScoped<ProtectedSessionStorage>();
         services.TryAddScoped<ITabSessionStorage, ProtectedTabSessionStorage>();
-        services.AddSingleton<SessionLeases>();
-        services.AddScoped<CircuitIdentity>();
+
+        // The acting session: one tab's switch, resume, single-user start, watch and the one door every ending goes through.
+        services.AddScoped<TabSession>();
         services.AddScoped<CircuitDispatcher>();
-        // The renewal check is the acting service's: the session lasts only while it could still start.
-        services.AddScoped(sp =>
-        {
-            var acting = ActivatorUtilities.CreateInstance<ActingService>(sp);
-            sp.GetRequiredService<TokenState>().BeforeRenewal = acting.CheckRenewalAsync;
-            sp.GetRequiredService<TokenState>().RenewalRefused = acting.EndForRefusedTokenAsync;
-            return acting;
-        });
-        services.AddScoped<ActingSessionExpiry>();
+        services.AddScoped<ActingStatus>();
+        services.AddScoped<ActingAudit>();
+        services.AddScoped<RecentUsers>();
+        services.AddSingleton<SessionRules>();
+        services.AddScoped<TargetLookup>();
+        services.AddScoped<SessionEnder>();
+        services.AddScoped<ActingSwitch>();
+        services.AddScoped<SessionResume>();
+        services.AddScoped<SingleUserMode>();
+        services.AddScoped<SessionWatch>();
         services.AddScoped<WriteGuard>();
+        // Token renewals ask the console's policy, through the constructor of Core's ActingTokens.
+        services.Replace(ServiceDescriptor.Scoped<IRenewalGate, ActingRenewalGate>());
 
         services.AddScoped<ActingAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<ActingAuthenticationStateProvider>());

@@ -14,7 +14,7 @@ namespace AIRisk.Core.Api;
 /// reads <see cref="TokenState.Current"/> once and uses that identity throughout, so a switch in the middle of a call
 /// cannot mix two users' tokens.
 /// </summary>
-public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemory paths, IOptions<AIRiskOptions> options, ConsoleTelemetry telemetry)
+public sealed class AIRiskChatClient(HttpClient http, TokenState state, ActingTokens tokens, PathMemory paths, IOptions<AIRiskOptions> options, ConsoleTelemetry telemetry)
 {
     private readonly AuthorizedSender _sender = new(http, options.Value.Timeout, telemetry);
 
@@ -138,7 +138,7 @@ public sealed class AIRiskChatClient(HttpClient http, TokenState state, PathMemo
             : throw new AIRiskApiException("No AIRisk user is active: pick a user to act as first.");
 
     private Func<bool, CancellationToken, Task<AccessToken>> TokenFor(ActingIdentity session) =>
-        (refused, ct) => state.GetTokenAsync(session, refused, ct);
+        (refused, ct) => tokens.GetTokenAsync(session, refused, ct);
 
     private async Task CopyWithLimitAsync(Stream source, MemoryStream target, long limit, string fileName, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using AIRisk.TestSupport;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Users;
 using AIRisk.Web.Workspace.Components;
@@ -52,7 +53,28 @@ public abstract class DashboardTestContext : IAsyncLifetime
 
     protected TokenState Tokens => Context.Services.GetRequiredService<TokenState>();
 
-    protected ActingService Acting => Context.Services.GetRequiredService<ActingService>();
+    protected ActingTokens ActingTokens => Context.Services.GetRequiredService<ActingTokens>();
+
+    protected ActingSwitch Acting => Context.Services.GetRequiredService<ActingSwitch>();
+
+    protected SessionEnder Ender => Context.Services.GetRequiredService<SessionEnder>();
+
+    protected SessionResume Resume => Context.Services.GetRequiredService<SessionResume>();
+
+    protected SingleUserMode SingleUser => Context.Services.GetRequiredService<SingleUserMode>();
+
+    protected ActingStatus Status => Context.Services.GetRequiredService<ActingStatus>();
+
+    protected TabSession Tab => Context.Services.GetRequiredService<TabSession>();
+
+    /// <summary>The circuit handler's end of a closed tab, as the circuit's close runs it.</summary>
+    protected ActingCircuitHandler ClosedTab => (ActingCircuitHandler)Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>();
+
+    /// <summary>What staff were last told (why a switch failed or a session ended).</summary>
+    protected string? LastError => Status.Notice?.Message;
+
+    /// <summary>The tab's acting session in force.</summary>
+    protected string? SessionId => Tab.Id;
 
     protected ActingSessionClock Clock => Context.Services.GetRequiredService<ActingSessionClock>();
 
@@ -106,7 +128,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
     /// <summary>Acts as <paramref name="user"/> and renders the workspace once its agents and conversations show.</summary>
     protected async Task<IRenderedComponent<ActingWorkspace>> OpenWorkspaceAsync(AIRiskUser user)
     {
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
         var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() =>
         {

@@ -9,22 +9,32 @@ namespace AIRisk.Web.Acting;
 /// <summary>
 /// Writes this tab's audit records: who (the signed-in staff member), as whom, what and when, stamped with the tab's
 /// acting session (or the session a record names). A record that must stand before an action is written with
-/// <see cref="RecordAsync"/> (fail closed); one that reports how something ended is written with
-/// <see cref="RecordBestEffortAsync(AuditEntry)"/>, which logs a lost record instead of failing.
+/// <see cref="RecordAsync"/> or, under the tab's session, <see cref="RecordInSessionAsync"/> (fail closed); one that
+/// reports how something ended is written with <see cref="RecordBestEffortAsync(AuditEntry)"/>, which logs a lost record
+/// instead of failing.
 /// </summary>
 public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
 {
-    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
-    public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
-        audit.RecordAsync(Entry(action, outcome, target, reason, detail, error, session), ct);
+    public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
+        audit.RecordAsync(Entry(action, outcome, target, reason, detail, error), ct);
 
-    /// <summary>The start of an acting session and its audit record, in one write, before any token is requested.</summary>
+    /// <summary>
+    /// A record under the tab's acting session, written only while that session is open and this tab holds it (checked
+    /// in the same transaction as the write, on whichever node ended it).
+    /// </summary>
+    /// <exception cref="ActingSessionEndedException">The session has ended, or another tab holds it: nothing was written.</exception>
+    /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
+    public Task RecordInSessionAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null) =>
+        tab.Id is { } id
+            ? sessions.RecordAsync(id, tab.CircuitId, Entry(action, outcome, target, reason, detail, session: id), ct)
+            : audit.RecordAsync(Entry(action, outcome, target, reason, detail), ct);
+
+    /// <summary>The start of an acting session, held by this tab, and its audit record, in one write, before any token is requested.</summary>
     /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
-    public Task RecordStartAsync(ActingSessionRecord session, string circuitId, CancellationToken ct) =>
-        sessions.StartAsync(session, circuitId, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", null, null), ct);
+    public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
+        sessions.StartAsync(session, tab.CircuitId, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", session: session.Id), ct);
 
-    /// <param name="session">The acting session the record belongs to; the tab's session in force when <c>null</c>.</param>
     public Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
         RecordBestEffortAsync(Entry(action, outcome, target, reason, detail, error, session));
 
@@ -42,14 +52,15 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
     }
 
     /// <summary>
-    /// Ends acting session <paramref name="id"/> on record with <paramref name="cause"/> and appends
-    /// <paramref name="records"/>, in one write; a failure is logged, never thrown (ending lowers privilege).
+    /// Ends acting session <paramref name="id"/> on record with <paramref name="cause"/>: <paramref name="endRecord"/> is
+    /// written only if this ended it, <paramref name="alongside"/> either way, in one write. A failure is logged, never
+    /// thrown (ending lowers privilege).
     /// </summary>
-    public async Task EndSessionAsync(string id, SessionEndCause cause, params AuditEntry[] records)
+    public async Task EndSessionAsync(string id, SessionEndCause cause, AuditEntry? endRecord, params AuditEntry[] alongside)
     {
         try
         {
-            await sessions.EndAsync(id, time.GetUtcNow(), cause, records.FirstOrDefault(), [.. records.Skip(1)], CancellationToken.None);
+            await sessions.EndAsync(id, time.GetUtcNow(), cause, endRecord, alongside, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
@@ -57,7 +68,7 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
         }
     }
 
-    /// <summary>A record to hand to <see cref="EndSessionAsync"/>.</summary>
+    /// <summary>A record to hand to <see cref="EndSessionAsync"/>; the staff member is the one signed in now.</summary>
     public AuditEntry Entry(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) => new()
     {
         AtUtc = time.GetUtcNow(),

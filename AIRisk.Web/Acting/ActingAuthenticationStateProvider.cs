@@ -29,20 +29,20 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     private readonly StaffContext _staff;
     private readonly StaffRevalidator _revalidator;
     private readonly CircuitDispatcher _dispatcher;
-    private readonly IServiceProvider _services;
+    private readonly SessionEnder _ender;
     private readonly IDisposable _subscription;
     private readonly Lock _notifying = new();
     private readonly ILogger<ActingAuthenticationStateProvider> _logger;
 
     public ActingAuthenticationStateProvider(ILoggerFactory loggers, TokenState tokens, StaffContext staff, StaffRevalidator revalidator,
-        CircuitDispatcher dispatcher, IServiceProvider services)
+        CircuitDispatcher dispatcher, SessionEnder ender)
         : base(loggers)
     {
         _tokens = tokens;
         _staff = staff;
         _revalidator = revalidator;
         _dispatcher = dispatcher;
-        _services = services;
+        _ender = ender;
         _logger = loggers.CreateLogger<ActingAuthenticationStateProvider>();
         _subscription = tokens.NotifyOnChange(() =>
         {
@@ -114,12 +114,20 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
             {
                 var member = StaffMember.FromPrincipal(host);
                 var signInId = host.FindFirstValue(StaffSignIns.IdClaim);
-                // A reconnect brings the cookie's roles again: the ones revalidation last read are newer.
-                if (member.Id != _staff.Current.Id || signInId != _revalidator.SignInId)
+                if (ReferenceEquals(_staff.Current, StaffMember.Nobody))
                 {
                     _staff.Current = member;
                     _revalidator.SignInId = signInId;
                 }
+                else if (member.Id != _staff.Current.Id || signInId != _revalidator.SignInId)
+                {
+                    // A reconnect signed in as someone else (a shared desk): the session in force was the first person's.
+                    _revalidator.RefuseTab(StaffRefusalKind.Changed, "this tab reconnected with another staff sign-in");
+                    await _dispatcher.InvokeAsync(() => EndForStaffAsync(_revalidator.Failure!));
+                    return;
+                }
+
+                // Otherwise a reconnect of the same sign-in: the roles revalidation last read are newer than the cookie's.
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -138,9 +146,13 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     {
         try
         {
-            _staff.Current = StaffMember.Nobody;
-            // Resolved here, not injected: the acting service's own dependencies reach this provider.
-            await _services.GetRequiredService<ActingService>().EndForStaffAsync(refusal.Kind == StaffRefusalKind.LostRole ? SessionEndCause.StaffLostRole : SessionEndCause.StaffSignedOut, refusal.Why);
+            // Ended while the staff member is still known, so the end is recorded in their name; then the tab is nobody's.
+            await _ender.EndAsync(refusal.Kind switch
+            {
+                StaffRefusalKind.LostRole => SessionEndCause.StaffLostRole,
+                StaffRefusalKind.Changed => SessionEndCause.StaffChanged,
+                _ => SessionEndCause.StaffSignedOut,
+            }, refusal.Why);
         }
         catch (Exception e)
         {
@@ -148,6 +160,7 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
         }
         finally
         {
+            _staff.Current = StaffMember.Nobody;
             Raise();
         }
     }

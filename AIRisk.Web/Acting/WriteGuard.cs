@@ -1,16 +1,19 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Acting;
 
 /// <summary>
 /// Stands before every write as the acting user: writes may be disabled (<c>ALLOW_WRITES=false</c>), need one explicit
-/// confirmation per acting session, and are recorded before they are sent (fail closed).
+/// confirmation per acting session, and are recorded before they are sent, under a session still open and held by this
+/// tab (fail closed).
 /// </summary>
-public sealed class WriteGuard(TokenState tokens, ActingAudit audit, ActingSessionClock clock, IStaffPrompts prompts, IOptions<ConsolePolicyOptions> policy)
+public sealed class WriteGuard(TokenState tokens, ActingAudit audit, SessionEnder ender, ActingSessionClock clock, IStaffPrompts prompts, IOptions<ConsolePolicyOptions> policy)
 {
     private long _confirmedVersion = -1;
 
@@ -41,11 +44,16 @@ public sealed class WriteGuard(TokenState tokens, ActingAudit audit, ActingSessi
 
         try
         {
-            await audit.RecordAsync(AuditAction.Write, AuditOutcome.Requested, user, ct, detail: what);
+            await audit.RecordInSessionAsync(AuditAction.Write, AuditOutcome.Requested, user, ct, detail: what);
         }
         catch (AuditUnavailableException e)
         {
             return $"Not sent: {e.Message}";
+        }
+        catch (ActingSessionEndedException)
+        {
+            await ender.LostAsync();
+            return "Not sent: the acting session has ended.";
         }
 
         if (tokens.Current.Version != session.Version)

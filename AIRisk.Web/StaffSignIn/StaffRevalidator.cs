@@ -149,6 +149,9 @@ public sealed partial class StaffRevalidator(
         return Fail(kind, why);
     }
 
+    /// <summary>Refuses this tab from now on (every check fails), for a reason found outside the checks: a reconnect as someone else.</summary>
+    public void RefuseTab(StaffRefusalKind kind, string why) => Fail(kind, why);
+
     private bool Fail(StaffRefusalKind kind, string why)
     {
         _failure = new StaffRefusal(kind, why);

@@ -10,11 +10,11 @@ public sealed class CookieIsolationTests() : DashboardTestContext(sandbox: o => 
     {
         var (a, b) = (Sandbox.User(0), Sandbox.User(1));
         var chat = Context.Services.GetRequiredService<AIRisk.Core.Api.AIRiskChatClient>();
-        await Acting.ActAsAsync(a, Ct);
+        await Acting.SwitchAsync(a, ct: Ct);
         await chat.ListAgentsAsync(Ct);
         await chat.ListConversationsAsync(new AIRisk.Core.Api.ConversationQuery(1, 5, null, null), Ct);
 
-        await Acting.ActAsAsync(b, Ct);
+        await Acting.SwitchAsync(b, ct: Ct);
         await chat.ListAgentsAsync(Ct);
 
         var requests = Sandbox.State.Requests.Snapshot();

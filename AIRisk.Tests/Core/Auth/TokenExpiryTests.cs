@@ -6,6 +6,7 @@ using AIRisk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace AIRisk.Tests.Core.Auth;
 
@@ -64,15 +65,16 @@ public sealed class TokenExpiryTests
     public async Task A_renewal_that_fails_at_once_is_not_kept_and_the_next_call_renews()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: time);
+        var refusals = 1;
+        // A check that fails before its first await (a refused policy, say) ends the renewal synchronously.
+        var gate = new Mock<IRenewalGate>();
+        gate.Setup(g => g.CheckAsync(It.IsAny<ActingIdentity>(), It.IsAny<CancellationToken>()))
+            .Returns(() => refusals-- > 0 ? Task.FromException(new AIRiskApiException("Renewal refused for now.")) : Task.CompletedTask);
+        await using var harness = await CoreHarness.StartAsync(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: time,
+            services: s => s.AddScoped(_ => gate.Object));
         await using var circuit = harness.NewCircuit();
         var ct = TestContext.Current.CancellationToken;
         await circuit.Tokens.ActAsAsync(harness.Sandbox.User(2), ct);
-        var refusals = 1;
-        // A check that fails before its first await (a refused policy, say) ends the renewal synchronously.
-        circuit.Tokens.BeforeRenewal = (_, _) => refusals-- > 0
-            ? Task.FromException(new AIRiskApiException("Renewal refused for now."))
-            : Task.CompletedTask;
         time.Advance(TimeSpan.FromMinutes(6));
         var chat = circuit.Get<AIRiskChatClient>();
         await Assert.ThrowsAsync<AIRiskApiException>(() => chat.ListAgentsAsync(ct));

@@ -55,18 +55,13 @@ public sealed class TokenStateTests
         await using var harness = await CoreHarness.StartAsync();
         await using var circuit = harness.NewCircuit();
         var ct = TestContext.Current.CancellationToken;
-        var newerStarted = new TaskCompletionSource();
+        using var older = await circuit.Tokens.BeginSwitchAsync(harness.Sandbox.User(2), ct);
 
-        // The older switch fails (not cancelled: its step ignores the cancellation) once the newer one has begun.
-        var failing = circuit.Tokens.ActAsAsync(harness.Sandbox.User(2), beforeToken: async _ =>
-        {
-            await newerStarted.Task;
-            throw new AIRiskApiException("Authorization failed: AIRisk refused this user.");
-        }, beforeApply: null, ct);
         var winning = circuit.Tokens.ActAsAsync(harness.Sandbox.User(3), ct);
-        newerStarted.SetResult();
+        // The older switch fails (AIRisk refused its user) once the newer one has begun.
+        await circuit.Tokens.AbandonAsync(older, "Authorization failed: AIRisk refused this user.");
 
-        Assert.False(await failing);
+        Assert.True(older.Token.IsCancellationRequested);
         Assert.True(await winning);
         Assert.Equal(harness.Sandbox.User(3).Id, circuit.Tokens.Current.User!.Id);
         Assert.Null(circuit.Tokens.SwitchingTo);

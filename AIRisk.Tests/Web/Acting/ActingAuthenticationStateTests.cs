@@ -1,5 +1,6 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,9 @@ public sealed class ActingAuthenticationStateTests : DashboardTestContext
         var first = Sandbox.User(1);
         var second = Sandbox.User(2);
 
-        await Acting.ActAsAsync(first, Ct);
-        await Acting.ActAsAsync(second, Ct);
-        await Acting.StopActingAsync();
+        await Acting.SwitchAsync(first, ct: Ct);
+        await Acting.SwitchAsync(second, ct: Ct);
+        await Ender.EndAsync(SessionEndCause.Stopped);
 
         var staffId = Context.Services.GetRequiredService<AIRisk.Web.StaffSignIn.StaffContext>().Current.Id;
         var sequence = subjects.Where((s, i) => i == 0 || s != subjects[i - 1]).ToList();

@@ -22,7 +22,7 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
         var user = Sandbox.User(2);
         var banner = Render<ActingBanner>();
 
-        var switching = Acting.ActAsAsync(user, Ct);
+        var switching = Acting.SwitchAsync(user, ct: Ct);
         banner.WaitForAssertion(() => Assert.Contains(user.DisplayName, banner.Find("[data-testid=switching-to]").TextContent, StringComparison.Ordinal));
         await switching;
 
@@ -39,7 +39,7 @@ public sealed class ActingBannerTests() : DashboardTestContext(sandbox: o => o.L
     [Fact]
     public async Task Stop_acting_clears_the_banner()
     {
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        await Acting.SwitchAsync(Sandbox.User(2), ct: Ct);
         var banner = Render<ActingBanner>();
 
         banner.Find("[data-testid=stop-acting]").Click();

@@ -22,8 +22,8 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         SignIn("alice", "Alice Support");
         var user = OrdinaryUser;
 
-        await Acting.ActAsAsync(user, Ct);
-        await Acting.StopActingAsync();
+        await Acting.SwitchAsync(user, ct: Ct);
+        await Ender.EndAsync(SessionEndCause.Stopped);
 
         var entries = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items.Reverse().ToList();
         Assert.Equal(
@@ -40,11 +40,11 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         SignIn("bob", "Bob Support");
         var admin = CompanyAdmin;
 
-        var switched = await Acting.ActAsAsync(admin, Ct);
+        var switched = await Acting.SwitchAsync(admin, ct: Ct);
 
         Assert.False(switched);
         Assert.False(Tokens.Current.IsActing);
-        Assert.Contains("airisk-admins", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("airisk-admins", LastError, StringComparison.Ordinal);
         var entry = Assert.Single((await Audit.QueryAsync(new AuditQuery(), Ct)).Items);
         Assert.Equal((AuditOutcome.Refused, admin.Id), (entry.Outcome, entry.TargetUserId));
         Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(admin.Id));
@@ -57,7 +57,7 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         var user = OrdinaryUser;
         var admin = user with { Roles = ["User", "Company Admin"] };
 
-        var switched = await Acting.ActAsAsync(admin, Ct);
+        var switched = await Acting.SwitchAsync(admin, ct: Ct);
 
         Assert.False(switched);
         Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(user.Id));
@@ -69,10 +69,10 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
         SignIn("bob", "Bob Support");
         var unknown = AIRiskUser.FromId(OrdinaryUser.Id);
 
-        var switched = await Acting.ActAsAsync(unknown, Ct);
+        var switched = await Acting.SwitchAsync(unknown, ct: Ct);
 
         Assert.False(switched);
-        Assert.Contains("role could not be read", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("role could not be read", LastError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,11 +80,11 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     {
         SignIn("carol", "Carol Admin", "airisk-admins");
         var admin = CompanyAdmin;
-        await Acting.ActAsAsync(admin, Ct);
+        await Acting.SwitchAsync(admin, ct: Ct);
         var tokenCalls = Sandbox.State.Requests.CountTokenCalls(admin.Id);
         SignIn("carol", "Carol Admin");
 
-        await Assert.ThrowsAsync<AIRiskApiException>(() => Tokens.GetTokenAsync(Tokens.Current, refused: true, Ct));
+        await Assert.ThrowsAsync<AIRiskApiException>(() => ActingTokens.GetTokenAsync(Tokens.Current, refused: true, Ct));
 
         Assert.False(Tokens.Current.IsActing);
         Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(admin.Id));
@@ -97,9 +97,9 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     public async Task An_allowed_renewal_is_recorded()
     {
         var user = OrdinaryUser;
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
-        await Tokens.GetTokenAsync(Tokens.Current, refused: true, Ct);
+        await ActingTokens.GetTokenAsync(Tokens.Current, refused: true, Ct);
 
         Assert.Equal(user.Id, Tokens.Current.User?.Id);
         Assert.Equal(AuditAction.TokenRenewed, (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0].Action);
@@ -109,12 +109,12 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     public async Task A_call_still_in_flight_after_stop_gets_no_token()
     {
         var user = OrdinaryUser;
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
         var session = Tokens.Current;
         var tokenCalls = Sandbox.State.Requests.CountTokenCalls(user.Id);
-        await Acting.StopActingAsync();
+        await Ender.EndAsync(SessionEndCause.Stopped);
 
-        await Assert.ThrowsAsync<AIRiskApiException>(() => Tokens.GetTokenAsync(session, refused: true, Ct));
+        await Assert.ThrowsAsync<AIRiskApiException>(() => ActingTokens.GetTokenAsync(session, refused: true, Ct));
 
         Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(user.Id));
     }
@@ -124,7 +124,7 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     {
         SignIn("carol", "Carol Admin", "airisk-admins");
 
-        var switched = await Acting.ActAsAsync(CompanyAdmin, Ct);
+        var switched = await Acting.SwitchAsync(CompanyAdmin, ct: Ct);
 
         Assert.True(switched);
     }
@@ -133,20 +133,20 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     public async Task A_switch_that_cannot_be_audited_does_not_happen()
     {
         var previous = OrdinaryUser;
-        await Acting.ActAsAsync(previous, Ct);
+        await Acting.SwitchAsync(previous, ct: Ct);
         var next = Target(u => u.Role == "User" && u.Id != previous.Id);
         var failing = new Mock<IAuditTrail>();
         failing.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new AuditUnavailableException("disk full"));
         var acting = WithAudit(failing.Object);
         var tokenCalls = Sandbox.State.Requests.CountTokenCalls(next.Id);
 
-        var switched = await acting.ActAsAsync(next, Ct);
+        var switched = await acting.SwitchAsync(next, ct: Ct);
 
         Assert.False(switched);
         Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(next.Id));
         Assert.Equal(previous.Id, Tokens.Current.User!.Id);
         Assert.Equal(previous.Id, Tokens.Current.Token!.UserId);
-        Assert.Contains("disk full", acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("disk full", LastError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     {
         SignIn("dave", "Dave Support");
         var user = OrdinaryUser;
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
         var principal = (await Context.Services.GetRequiredService<ActingAuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
 
@@ -173,12 +173,12 @@ public sealed class ActingPolicyTests() : DashboardTestContext(settings: s => s[
     }
 
     // The audit trail and the session store are one database: when it fails, both do.
-    private AIRisk.Web.Acting.ActingService WithAudit(IAuditTrail audit)
+    private AIRisk.Web.Acting.ActingSwitch WithAudit(IAuditTrail audit)
     {
         var sessions = new Mock<IActingSessionStore>();
         sessions.Setup(s => s.StartAsync(It.IsAny<ActingSessionRecord>(), It.IsAny<string>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
             .Returns((ActingSessionRecord _, string _, AuditEntry entry, CancellationToken ct) => audit.RecordAsync(entry, ct));
-        return ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingService>(
-            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingAudit>(Context.Services, audit, sessions.Object), sessions.Object);
+        return ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingSwitch>(
+            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingAudit>(Context.Services, audit, sessions.Object));
     }
 }

@@ -18,7 +18,7 @@ public sealed class ActingSessionCascadeTests() : DashboardTestContext
         layout.Render(p => p.Add(h => h.State, "panel open"));
         Assert.Equal("panel open", layout.Find("[data-testid=layout-state]").TextContent);
 
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
         layout.WaitForAssertion(() => Assert.Equal(user.Id, layout.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
         Assert.Equal("panel open", layout.Find("[data-testid=layout-state]").TextContent);

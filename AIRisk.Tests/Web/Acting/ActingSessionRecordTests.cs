@@ -16,15 +16,15 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         var (a, b, c) = (Sandbox.User(0), Sandbox.User(1), Sandbox.User(2));
         var workspace = Render<AIRisk.Web.Workspace.Components.ActingWorkspace>();
 
-        await Acting.ActAsAsync(a, Ct);
-        var sessionA = Acting.SessionId;
-        await Acting.ActAsAsync(b, Ct);
-        var sessionB = Acting.SessionId;
+        await Acting.SwitchAsync(a, ct: Ct);
+        var sessionA = SessionId;
+        await Acting.SwitchAsync(b, ct: Ct);
+        var sessionB = SessionId;
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]")), TimeSpan.FromSeconds(10));
         workspace.FindAll("[data-testid=conversation-item]")[0].Click();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=chat-message]")), TimeSpan.FromSeconds(10));
-        await workspace.InvokeAsync(Acting.StopActingAsync);
-        await Acting.ActAsAsync(c, Ct);
+        await workspace.InvokeAsync(() => Ender.EndAsync(SessionEndCause.Stopped));
+        await Acting.SwitchAsync(c, ct: Ct);
 
         var trail = (await Audit.QueryAsync(new AuditQuery(Take: 100), Ct)).Items.Reverse()
             .Select(e => (e.Action, e.Outcome, e.TargetUserId, e.SessionId, e.Detail?.Split(' ')[0])).ToList();
@@ -38,12 +38,12 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
                 (AuditAction.Viewed, AuditOutcome.Succeeded, b.Id, sessionB, "conversation"),
                 (AuditAction.Stop, AuditOutcome.Succeeded, b.Id, sessionB, "stopped"),
                 (AuditAction.ActAs, AuditOutcome.Requested, c.Id, null, "session"),
-                (AuditAction.ActAs, AuditOutcome.Succeeded, c.Id, Acting.SessionId, null),
+                (AuditAction.ActAs, AuditOutcome.Succeeded, c.Id, SessionId, null),
             ],
             trail);
         Assert.Equal(SessionEndCause.Switched, (await Sessions.FindAsync(sessionA!, Ct))!.EndCause);
         Assert.Equal(SessionEndCause.Stopped, (await Sessions.FindAsync(sessionB!, Ct))!.EndCause);
-        Assert.False((await Sessions.FindAsync(Acting.SessionId!, Ct))!.HasEnded);
+        Assert.False((await Sessions.FindAsync(SessionId!, Ct))!.HasEnded);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         // Every AIRisk call takes a while, so the second click always lands while the first switch is still running.
         Sandbox.State.Latency = TimeSpan.FromMilliseconds(200);
 
-        var a = Acting.ActAsAsync(first, Ct);
-        var b = Acting.ActAsAsync(second, Ct);
+        var a = Acting.SwitchAsync(first, ct: Ct);
+        var b = Acting.SwitchAsync(second, ct: Ct);
         await Task.WhenAll(a, b);
 
         var outcomes = (await Audit.QueryAsync(new AuditQuery(Target: first.Id), Ct)).Items.Select(e => e.Outcome).ToList();
@@ -68,11 +68,11 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     {
         var (first, second) = (Sandbox.User(5), Sandbox.User(6));
         var slowForFirst = new SlowStart(Sessions, first.Id);
-        var acting = ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingService>(
-            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingAudit>(Context.Services, (IActingSessionStore)slowForFirst), (IActingSessionStore)slowForFirst);
+        var acting = ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingSwitch>(
+            Context.Services, ActivatorUtilities.CreateInstance<AIRisk.Web.Acting.ActingAudit>(Context.Services, (IActingSessionStore)slowForFirst));
 
-        var a = acting.ActAsAsync(first, Ct);
-        var b = acting.ActAsAsync(second, Ct);
+        var a = acting.SwitchAsync(first, ct: Ct);
+        var b = acting.SwitchAsync(second, ct: Ct);
 
         Assert.True(await b);
         Assert.False(await a);
@@ -87,8 +87,8 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     {
         var user = Sandbox.User(7);
         var workspace = Render<AIRisk.Web.Workspace.Components.ActingWorkspace>();
-        await Acting.ActAsAsync(user, Ct);
-        var session = Acting.SessionId!;
+        await Acting.SwitchAsync(user, ct: Ct);
+        var session = SessionId!;
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
 
         // The user's token stops working and AIRisk will not issue another: the renewal's token exchange is refused.
@@ -97,7 +97,7 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
         await workspace.InvokeAsync(() => workspace.Find("[data-testid=agent-item] button").Click());
 
         workspace.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing), TimeSpan.FromSeconds(10));
-        Assert.Contains("AIRisk refused to sign in as them again", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("AIRisk refused to sign in as them again", LastError, StringComparison.Ordinal);
         // Acting stops first (it lowers privilege); the session's end is written just after.
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while ((await Sessions.FindAsync(session, Ct))!.EndCause is null)

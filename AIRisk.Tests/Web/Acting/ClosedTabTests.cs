@@ -1,6 +1,5 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting.Policy;
-using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +14,10 @@ public sealed class ClosedTabTests() : DashboardTestContext(settings: s => s[Con
     public async Task A_tab_gone_for_good_ends_its_session_on_record_after_the_grace_period()
     {
         var user = Sandbox.User(0);
-        await Acting.ActAsAsync(user, Ct);
-        var session = Acting.SessionId!;
+        await Acting.SwitchAsync(user, ct: Ct);
+        var session = SessionId!;
 
-        await Acting.EndForClosedTabAsync();
+        await ClosedTab.EndForClosedTabAsync();
 
         Assert.False(Tokens.Current.IsActing);
         Assert.Equal(SessionEndCause.TabClosed, (await Sessions.FindAsync(session, Ct))!.EndCause);
@@ -29,12 +28,11 @@ public sealed class ClosedTabTests() : DashboardTestContext(settings: s => s[Con
     [Fact]
     public async Task A_reload_that_takes_the_session_up_within_the_grace_period_keeps_it_open()
     {
-        await Acting.ActAsAsync(Sandbox.User(1), Ct);
-        var session = Acting.SessionId!;
-        var leases = Context.Services.GetRequiredService<SessionLeases>();
-
-        var closing = Acting.EndForClosedTabAsync();
-        Assert.True(leases.TryTake(session, "the reloaded tab's circuit"));
+        await Acting.SwitchAsync(Sandbox.User(1), ct: Ct);
+        var session = SessionId!;
+        var closing = ClosedTab.EndForClosedTabAsync();
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(LeaseResult.Taken, await Sessions.TryTakeLeaseAsync(session, "the reloaded tab's circuit", now, now - TimeSpan.FromSeconds(15), Ct));
         await closing;
 
         Assert.False((await Sessions.FindAsync(session, Ct))!.HasEnded);

@@ -1,7 +1,7 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,12 +23,12 @@ public sealed class SessionLimitTests() : DashboardTestContext(
         var banner = Render<ActingBanner>();
         WatchExpiry();
         var user = Sandbox.User(5);
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
         Time!.Advance(TimeSpan.FromSeconds(61));
 
         banner.WaitForAssertion(() => Assert.Equal("", banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
-        Assert.Contains("no activity for 1 min", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("no activity for 1 min", LastError, StringComparison.Ordinal);
         // Acting stops first (it lowers privilege); its record follows.
         await WaitUntilAsync(async () => (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0].Action == AuditAction.Expire);
         var expiry = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items[0];
@@ -40,7 +40,7 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     {
         var banner = Render<ActingBanner>();
         WatchExpiry();
-        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+        await Acting.SwitchAsync(Sandbox.User(5), ct: Ct);
 
         for (var i = 0; i < 4; i++)
         {
@@ -51,19 +51,19 @@ public sealed class SessionLimitTests() : DashboardTestContext(
         banner.WaitForAssertion(() => Assert.True(Tokens.Current.IsActing));
         Time!.Advance(TimeSpan.FromSeconds(40));
         banner.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing));
-        Assert.Contains("3-minute limit", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("3-minute limit", LastError, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_session_ends_on_time_with_nothing_on_screen()
     {
         WatchExpiry();
-        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+        await Acting.SwitchAsync(Sandbox.User(5), ct: Ct);
 
         Time!.Advance(TimeSpan.FromSeconds(61));
 
         await WaitUntilAsync(() => !Tokens.Current.IsActing);
-        Assert.Contains("no activity for 1 min", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("no activity for 1 min", LastError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     {
         var banner = Render<ActingBanner>();
 
-        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+        await Acting.SwitchAsync(Sandbox.User(5), ct: Ct);
 
         banner.WaitForAssertion(() => Assert.Equal(
             "The acting session ends after 1 min without activity, or 3 min after it began",
@@ -82,14 +82,14 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     public async Task The_banner_counts_the_session_down()
     {
         var banner = Render<ActingBanner>();
-        await Acting.ActAsAsync(Sandbox.User(5), Ct);
+        await Acting.SwitchAsync(Sandbox.User(5), ct: Ct);
 
         Time!.Advance(TimeSpan.FromSeconds(15));
 
         banner.WaitForAssertion(() => Assert.Equal("session ends in 0:45 if idle", banner.Find("[data-testid=session-remaining]").TextContent));
     }
 
-    private void WatchExpiry() => Context.Services.GetRequiredService<ActingSessionExpiry>().Start();
+    private void WatchExpiry() => Context.Services.GetRequiredService<SessionWatch>().Start();
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 

@@ -12,10 +12,10 @@ public sealed class SwitchErrorAlertTests() : DashboardTestContext
     {
         var alert = Render<SwitchErrorAlert>();
         Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, FaultKind.Status, 500);
-        await alert.InvokeAsync(() => Acting.ActAsAsync(Sandbox.User(0), Ct));
+        await alert.InvokeAsync(() => Acting.SwitchAsync(Sandbox.User(0), ct: Ct));
         alert.WaitForAssertion(() => Assert.NotEmpty(alert.FindAll("[data-testid=error-message]")));
 
-        await alert.InvokeAsync(() => Acting.ActAsAsync(Sandbox.User(1), Ct));
+        await alert.InvokeAsync(() => Acting.SwitchAsync(Sandbox.User(1), ct: Ct));
 
         alert.WaitForAssertion(() => Assert.Empty(alert.FindAll("[data-testid=error-message]")));
         Assert.True(Tokens.Current.IsActing);

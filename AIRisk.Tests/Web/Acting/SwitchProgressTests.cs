@@ -15,7 +15,7 @@ public sealed class SwitchProgressTests() : DashboardTestContext(sandbox: o => o
         var banner = Render<ActingBanner>();
 
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var switching = Acting.ActAsAsync(user, abandon.Token);
+        var switching = Acting.SwitchAsync(user, ct: abandon.Token);
         banner.WaitForAssertion(() => Assert.NotNull(Tokens.SwitchingTo));
         Time!.Advance(ActingSessionCascade.ShowSwitchingAfter - TimeSpan.FromMilliseconds(1));
         Assert.Empty(banner.FindAll("[data-testid=switching-to]"));
@@ -36,7 +36,7 @@ public sealed class SwitchProgressTests() : DashboardTestContext(sandbox: o => o
         var shownProgress = false;
         banner.OnMarkupUpdated += (_, _) => shownProgress |= banner.Markup.Contains("switching-to", StringComparison.Ordinal);
 
-        Assert.True(await Acting.ActAsAsync(user, Ct));
+        Assert.True(await Acting.SwitchAsync(user, ct: Ct));
 
         banner.WaitForAssertion(() => Assert.Equal(user.Id, banner.Find("[data-testid=acting-as]").GetAttribute("data-user-id")));
         Assert.False(shownProgress);

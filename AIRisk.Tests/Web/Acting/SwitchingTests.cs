@@ -29,7 +29,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     {
         var previous = Sandbox.User(0);
         var host = Context.Render<DashboardHost>();
-        await Acting.ActAsAsync(previous, Ct);
+        await Acting.SwitchAsync(previous, ct: Ct);
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         var agentsBefore = host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")).ToList();
         var target = Sandbox.User(1);
@@ -60,8 +60,8 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
                 shownAfterSecond.AddRange(host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")));
         };
 
-        var a = Acting.ActAsAsync(first, Ct);
-        var b = Acting.ActAsAsync(second, Ct);
+        var a = Acting.SwitchAsync(first, ct: Ct);
+        var b = Acting.SwitchAsync(second, ct: Ct);
         await Task.WhenAll(a, b);
 
         host.WaitForAssertion(() =>
@@ -96,7 +96,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
         var shuffle = new Random(8);
         foreach (var burst in Enumerable.Range(0, 4))
         {
-            var clicks = users.OrderBy(_ => shuffle.Next()).Take(4).Select(u => host.InvokeAsync(() => Acting.ActAsAsync(u, Ct))).ToList();
+            var clicks = users.OrderBy(_ => shuffle.Next()).Take(4).Select(u => host.InvokeAsync(() => Acting.SwitchAsync(u, ct: Ct))).ToList();
             await Task.WhenAll(clicks);
             host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         }
@@ -132,7 +132,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     public async Task The_workspace_asks_to_pick_a_user_after_stop_acting()
     {
         var host = Context.Render<DashboardHost>();
-        await Acting.ActAsAsync(Sandbox.User(0), Ct);
+        await Acting.SwitchAsync(Sandbox.User(0), ct: Ct);
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
 
         host.Find("[data-testid=stop-acting]").Click();

@@ -12,11 +12,11 @@ public sealed class DashboardLeakTests : DashboardTestContext
     public async Task No_secret_reaches_the_rendered_page_or_the_audit_trail()
     {
         var host = Context.Render<DashboardHost>();
-        await Acting.ActAsAsync(Sandbox.User(1), Ct);
+        await Acting.SwitchAsync(Sandbox.User(1), ct: Ct);
         Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, FaultKind.Problem, 500);
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        await Acting.SwitchAsync(Sandbox.User(2), ct: Ct);
         Sandbox.State.RevokeAllTokens();
-        await Acting.ActAsAsync(Sandbox.User(3), Ct);
+        await Acting.SwitchAsync(Sandbox.User(3), ct: Ct);
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
 
         var audit = new StringWriter();

@@ -21,11 +21,11 @@ public sealed class SwitchFaultTests() : DashboardTestContext(settings: s => s[A
         var previous = Sandbox.User(0);
         var target = Sandbox.User(1);
         var host = Context.Render<DashboardHost>();
-        await Acting.ActAsAsync(previous, Ct);
+        await Acting.SwitchAsync(previous, ct: Ct);
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         Sandbox.State.Faults.FailNext(path, count, kind, status);
 
-        var switched = await Acting.ActAsAsync(target, Ct);
+        var switched = await Acting.SwitchAsync(target, ct: Ct);
 
         Assert.False(switched);
         host.WaitForAssertion(() => Assert.Contains(expected, host.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal));
@@ -34,7 +34,7 @@ public sealed class SwitchFaultTests() : DashboardTestContext(settings: s => s[A
         Assert.Equal(Sandbox.State.Data.AgentIdsOf(previous.Id), host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")!).ToList());
 
         Sandbox.State.Faults.Clear();
-        Assert.True(await Acting.ActAsAsync(target, Ct));
+        Assert.True(await Acting.SwitchAsync(target, ct: Ct));
         host.WaitForAssertion(() => Assert.Equal(Sandbox.State.Data.AgentIdsOf(target.Id), host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")!).ToList()), TimeSpan.FromSeconds(10));
     }
 }

@@ -19,10 +19,10 @@ public sealed class UnreachableAIRiskTests() : DashboardTestContext(settings: s 
     [Fact]
     public async Task A_switch_fails_cleanly_and_nobody_is_active()
     {
-        var switched = await Acting.ActAsAsync(Sandbox.User(1), Ct);
+        var switched = await Acting.SwitchAsync(Sandbox.User(1), ct: Ct);
 
         Assert.False(switched);
         Assert.False(Tokens.Current.IsActing);
-        Assert.Contains("could not be reached", Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("could not be reached", LastError, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
     public async Task A_failed_agents_load_is_shown_and_retry_recovers(FaultKind kind, int status, int count, string expected)
     {
         var user = Sandbox.User(2);
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
         Sandbox.State.Faults.FailNext("/api/Chat/ListAgents", count, kind, status);
 
         var workspace = Render<ActingWorkspace>();
@@ -30,7 +30,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
     public async Task A_revoked_token_mid_session_is_renewed_without_the_user_noticing()
     {
         var user = Sandbox.User(2);
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
         Sandbox.State.RevokeAllTokens();
 
         var workspace = Render<ActingWorkspace>();
@@ -43,7 +43,7 @@ public sealed class WorkspaceFaultTests() : DashboardTestContext(sandbox: o => o
     [Fact]
     public async Task A_reply_stream_that_breaks_mid_reply_says_so_and_the_next_question_works()
     {
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        await Acting.SwitchAsync(Sandbox.User(2), ct: Ct);
         var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=conversation-item]")), TimeSpan.FromSeconds(10));
         workspace.FindAll("[data-testid=conversation-item]")[0].Click();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AIRisk.Core.Telemetry;
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Audit.Sessions;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +29,9 @@ public sealed class TelemetryTests : DashboardTestContext
     {
         await Users.GetAsync(refresh: false, Ct);
         var (a, b) = (Sandbox.User(0), Sandbox.User(1));
-        Assert.True(await Acting.ActAsAsync(a, Ct));
-        Assert.True(await Acting.ActAsAsync(b, Ct));
-        Assert.True(await Acting.ActAsAsync(a, Ct));
+        Assert.True(await Acting.SwitchAsync(a, ct: Ct));
+        Assert.True(await Acting.SwitchAsync(b, ct: Ct));
+        Assert.True(await Acting.SwitchAsync(a, ct: Ct));
 
         var switches = Points("airisk.switch.duration");
         Assert.Equal(2, switches.Single(p => Tag(p, "cache") == "miss" && Tag(p, "outcome") == "succeeded").GetHistogramCount());
@@ -45,7 +46,7 @@ public sealed class TelemetryTests : DashboardTestContext
     public async Task A_switch_is_one_span_with_AIRisk_authorize_token_and_the_workspace_loads_under_it()
     {
         var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
-        Assert.True(await Acting.ActAsAsync(Sandbox.User(3), Ct));
+        Assert.True(await Acting.SwitchAsync(Sandbox.User(3), ct: Ct));
         workspace.WaitForAssertion(() => Assert.Equal(Sandbox.User(3).Id, Tokens.Current.User?.Id));
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")));
         Flush();
@@ -67,9 +68,9 @@ public sealed class TelemetryTests : DashboardTestContext
     {
         var users = new[] { Sandbox.User(4), Sandbox.User(5) };
         await OpenWorkspaceAsync(users[0]);
-        Assert.True(await Acting.ActAsAsync(users[1], Ct));
+        Assert.True(await Acting.SwitchAsync(users[1], ct: Ct));
         var token = Tokens.Current.Token!.Value;
-        await Acting.StopActingAsync();
+        await Ender.EndAsync(SessionEndCause.Stopped);
         Flush();
 
         var secrets = users.SelectMany(u => new[] { u.Id, u.DisplayName, u.Email }).OfType<string>().Append(token).Append(Sandbox.Options.ClientSecret).ToList();

@@ -52,7 +52,7 @@ public sealed class SignedInStaffTests : DashboardTestContext
         var staff = Context.Render<SignedInStaff>();
         var user = Sandbox.User(Sandbox.State.Data.Users.ToList().FindIndex(u => u.Role == "User"));
 
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
         Assert.True(Tokens.Current.IsActing);
         Assert.Equal("staff-ann", Context.Services.GetRequiredService<AIRisk.Web.StaffSignIn.StaffContext>().Current.Id);

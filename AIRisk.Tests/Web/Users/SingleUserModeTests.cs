@@ -17,7 +17,7 @@ public sealed class SingleUserModeTests : DashboardTestContext
     {
         var banner = Render<ActingBanner>();
 
-        await Acting.StartSingleUserModeAsync(Ct);
+        await SingleUser.StartAsync(Ct);
         var page = Render<UsersPage>();
 
         var expected = Users.ConfiguredUserId!;

@@ -11,11 +11,11 @@ public sealed class UnknownConfiguredUserTests() : DashboardTestContext(settings
     [Fact]
     public async Task An_unknown_USER_ID_is_named_with_the_key_to_fix_and_nothing_is_tried_or_recorded()
     {
-        await Acting.StartSingleUserModeAsync(Ct);
+        await SingleUser.StartAsync(Ct);
 
         Assert.False(Tokens.Current.IsActing);
-        Assert.Contains("USER_ID", Acting.LastError, StringComparison.Ordinal);
-        Assert.Contains(UnknownId, Acting.LastError, StringComparison.Ordinal);
+        Assert.Contains("USER_ID", LastError, StringComparison.Ordinal);
+        Assert.Contains(UnknownId, LastError, StringComparison.Ordinal);
         Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(UnknownId));
         Assert.Empty((await Audit.QueryAsync(new AuditQuery(), Ct)).Items);
     }

@@ -9,7 +9,7 @@ public sealed class ChatPanelTests() : DashboardTestContext(sandbox: o => o.Stre
     [Fact]
     public async Task The_reply_streams_in_piece_by_piece_and_is_then_stored()
     {
-        await Acting.ActAsAsync(Sandbox.User(2), Ct);
+        await Acting.SwitchAsync(Sandbox.User(2), ct: Ct);
         var workspace = Render<ActingWorkspace>();
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         var partials = new HashSet<string>();

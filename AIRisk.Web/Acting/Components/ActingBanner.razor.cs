@@ -1,6 +1,8 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -20,7 +22,7 @@ public sealed partial class ActingBanner : IDisposable
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
-    private ActingService ActingService { get; set; } = default!;
+    private SessionEnder Ender { get; set; } = default!;
 
     [Inject]
     private ActingSessionClock Clock { get; set; } = default!;
@@ -59,7 +61,7 @@ public sealed partial class ActingBanner : IDisposable
     private async Task StopAsync()
     {
         _refocus = true;
-        await ActingService.StopActingAsync();
+        await Ender.EndAsync(SessionEndCause.Stopped);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

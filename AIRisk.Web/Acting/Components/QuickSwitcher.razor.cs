@@ -17,7 +17,7 @@ public sealed partial class QuickSwitcher
     private UserDirectoryLoader Directory { get; set; } = default!;
 
     [Inject]
-    private ActingService Acting { get; set; } = default!;
+    private ActingSwitch Acting { get; set; } = default!;
 
     [Inject]
     private RecentUsers Recent { get; set; } = default!;
@@ -47,6 +47,6 @@ public sealed partial class QuickSwitcher
             return;
         if (_box is not null)
             await _box.ClearAsync();
-        await Acting.ActAsAsync(user, CancellationToken.None);
+        await Acting.SwitchAsync(user);
     }
 }

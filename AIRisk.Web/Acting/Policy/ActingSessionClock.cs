@@ -11,6 +11,9 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
 
     public bool IsRunning => _startedAt is not null;
 
+    /// <summary>When the session in force began; <c>null</c> while none is.</summary>
+    public DateTimeOffset? StartedAt => _startedAt;
+
     /// <summary>When staff last did something as the user; the idle timeout counts from here.</summary>
     public DateTimeOffset LastActivity => _lastActivity;
 
@@ -41,27 +44,4 @@ public sealed class ActingSessionClock(ConsolePolicyOptions policy, TimeProvider
         var capLeft = started + policy.MaxSession - now;
         return idleLeft <= capLeft ? (idleLeft, SessionLimit.Idle) : (capLeft, SessionLimit.Cap);
     }
-
-    /// <returns>Why the session must end now, or <c>null</c>.</returns>
-    public string? ExpiryReason()
-    {
-        if (!IsRunning)
-            return null;
-        var (left, limit) = Remaining();
-        return left > TimeSpan.Zero ? null : Describe(limit);
-    }
-
-    /// <summary>Which limit a session that began at <paramref name="startedAt"/> has passed by now, if any.</summary>
-    public SessionLimit? LimitPassed(DateTimeOffset startedAt, DateTimeOffset lastActivity)
-    {
-        var now = time.GetUtcNow();
-        if (now - lastActivity >= policy.IdleTimeout)
-            return SessionLimit.Idle;
-        return now - startedAt >= policy.MaxSession ? SessionLimit.Cap : null;
-    }
-
-    /// <summary>How staff read the end of a session at <paramref name="limit"/>.</summary>
-    public string Describe(SessionLimit limit) => limit == SessionLimit.Idle
-        ? $"no activity for {policy.IdleTimeout.TotalMinutes:0} min"
-        : $"the {policy.MaxSession.TotalMinutes:0}-minute limit of an acting session was reached";
 }

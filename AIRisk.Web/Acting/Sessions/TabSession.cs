@@ -3,19 +3,22 @@ using AIRisk.Core.Telemetry;
 namespace AIRisk.Web.Acting.Sessions;
 
 /// <summary>
-/// The id of this tab's acting session while one is in force: the one place it is kept. <see cref="Acting.ActingService"/>
-/// sets it; every audit record written for the tab is stamped with it unless the record names its own session. Counted
-/// in <c>airisk.acting.sessions</c> while set (a switch replaces one session by another). One per circuit.
+/// This tab: its circuit's id (the lease holder's name in the session store, never shown or sent to the browser) and the
+/// id of its acting session while one is in force, the one place that is kept. Every audit record written for the tab
+/// is stamped with it unless the record names its own session. Counted in <c>airisk.acting.sessions</c> while set (a
+/// switch replaces one session by another). One per circuit.
 /// </summary>
 public sealed class TabSession(ConsoleTelemetry telemetry) : IDisposable
 {
     private string? _id;
     private bool _disposed;
 
+    public string CircuitId { get; } = Guid.NewGuid().ToString("N");
+
     public string? Id
     {
         get => _id;
-        internal set
+        set
         {
             if (!_disposed && _id is null && value is not null)
                 telemetry.ActingSessionStarted();

@@ -1,5 +1,6 @@
 using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -19,7 +20,13 @@ public sealed partial class MainLayout : IDisposable
     private UsersPanel _usersPanel = default!;
 
     [Inject]
-    private ActingService Acting { get; set; } = default!;
+    private SessionResume Resume { get; set; } = default!;
+
+    [Inject]
+    private SingleUserMode SingleUser { get; set; } = default!;
+
+    [Inject]
+    private ActingStatus Status { get; set; } = default!;
 
     /// <summary>
     /// The staff member, or the user acted as for them; anonymous once the staff sign-in is refused. Read here, not
@@ -36,7 +43,7 @@ public sealed partial class MainLayout : IDisposable
     private ActingSessionClock Clock { get; set; } = default!;
 
     [Inject]
-    private ActingSessionExpiry Expiry { get; set; } = default!;
+    private SessionWatch Watch { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -52,7 +59,7 @@ public sealed partial class MainLayout : IDisposable
         _usersPanel = new UsersPanel(IsOpen: false, EventCallback.Factory.Create(this, CloseUsersPanel));
         Navigation.LocationChanged += OnLocationChanged;
         Authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
-        Expiry.Start();
+        Watch.Start();
         _staffSignedIn = await IsSignedInAsync(Authentication.GetAuthenticationStateAsync());
     }
 
@@ -114,10 +121,13 @@ public sealed partial class MainLayout : IDisposable
 
         // The tab's storage is only readable once the page is interactive: a reload resumes its session here, and
         // single-user mode starts only when there was nothing to resume.
-        if (await Acting.ResumeAsync(CancellationToken.None) is { } resumed)
+        // From then on an identity that changes changed because staff asked (a deep link waits for this to confirm).
+        var resumed = await Resume.ResumeAsync(CancellationToken.None);
+        await Status.MarkStartedAsync();
+        if (resumed is not null)
             Snackbar.Add($"Resumed acting as {resumed.DisplayName}.", Severity.Info);
         else
-            await Acting.StartSingleUserModeAsync(CancellationToken.None);
+            await SingleUser.StartAsync(CancellationToken.None);
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;

@@ -22,7 +22,7 @@ public sealed partial class ConsolePage
     private string? _address;
 
     [Inject]
-    private ActingService Acting { get; set; } = default!;
+    private ActingSwitch Acting { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -49,8 +49,11 @@ public sealed partial class ConsolePage
 
     private string ConsoleClass => Panel?.IsOpen == true ? "console console--users-open" : "console";
 
-    /// <summary>The user of a deep link staff have not confirmed (or dismissed) yet.</summary>
-    private string? PendingLink => UserId is { } id && id != ActingUser?.Id && id != _dismissedLink ? id : null;
+    /// <summary>
+    /// The user of a deep link staff have not confirmed (or dismissed) yet. Asked only once the tab's own start has run:
+    /// a tab already acting as the link's user (a reload, a link pasted into it) resumes without being asked.
+    /// </summary>
+    private string? PendingLink => View.Started && UserId is { } id && id != ActingUser?.Id && id != _dismissedLink ? id : null;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -60,8 +63,8 @@ public sealed partial class ConsolePage
         _version = View.Identity.Version;
         // A new identity starts at the conversation its link names, if the link is for this user, else at none.
         _conversationId = ActingUser?.Id is { } id && id == UserId ? Conversation : null;
-        // The link this page was opened with has had its answer once staff act as anyone.
-        if (!first && ActingUser is not null)
+        // The link this page was opened with has had its answer once staff act as anyone (a resume is not an answer).
+        if (!first && View.Started && ActingUser is not null)
             _dismissedLink = UserId;
         _addressStale |= !first || ActingUser is not null;
         // A switch from anywhere (table, switcher, recent chip, link) closes the narrow screen's users panel.
@@ -90,7 +93,7 @@ public sealed partial class ConsolePage
         _addressStale = true;
     }
 
-    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.ActAsAsync(user, CancellationToken.None);
+    private Task<bool> ActAsAsync(AIRiskUser user) => Acting.SwitchAsync(user);
 
     private void DismissLink()
     {

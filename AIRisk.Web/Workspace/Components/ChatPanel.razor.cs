@@ -5,7 +5,9 @@ using AIRisk.Core.Auth;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web;
@@ -57,6 +59,9 @@ public sealed partial class ChatPanel : IAsyncDisposable
 
     [Inject]
     private ActingAudit Audit { get; set; } = default!;
+
+    [Inject]
+    private SessionEnder Ender { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -170,7 +175,24 @@ public sealed partial class ChatPanel : IAsyncDisposable
         _loading = false;
         // Which of a user's conversations staff read is part of the record.
         if (shown && _conversation is { } conversation)
-            await Audit.RecordBestEffortAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Identity.User, detail: $"conversation {conversation.Id} “{conversation.Title}”");
+            await RecordViewedAsync(conversation);
+    }
+
+    private async Task RecordViewedAsync(Conversation conversation)
+    {
+        try
+        {
+            await Audit.RecordInSessionAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Identity.User, CancellationToken.None, detail: $"conversation {conversation.Id} “{conversation.Title}”");
+        }
+        catch (ActingSessionEndedException)
+        {
+            // Ended on another node (or taken up in another tab) since this tab last heard: nothing more is shown as it.
+            await Ender.LostAsync();
+        }
+        catch (AuditUnavailableException)
+        {
+            // Shown already; the trail logged and counted the lost record.
+        }
     }
 
     private void Show(Conversation conversation)

@@ -36,7 +36,7 @@ public sealed class RapidSwitchFigure(BenchSettings settings)
         var jitter = latency * 0.9;
         await using var sandbox = await BenchSandbox.StartAsync(latency, jitter, ct: ct);
         await using var context = CreateContext(sandbox);
-        var acting = context.Services.GetRequiredService<ActingService>();
+        var acting = context.Services.GetRequiredService<ActingSwitch>();
         var tokens = context.Services.GetRequiredService<TokenState>();
         await context.Services.GetRequiredService<UserDirectoryLoader>().GetAsync(refresh: false, ct);
         context.Render<MudPopoverProvider>();
@@ -58,7 +58,7 @@ public sealed class RapidSwitchFigure(BenchSettings settings)
             {
                 var user = sandbox.User(random.Next(Users));
                 last = user;
-                clicks.Add(host.InvokeAsync(() => acting.ActAsAsync(user, ct)));
+                clicks.Add(host.InvokeAsync(() => acting.SwitchAsync(user, ct: ct)));
                 await Task.Delay(random.Next(MaxGapMs + 1), ct);
             }
 

@@ -4,6 +4,7 @@ using AIRisk.Bench.Support;
 using AIRisk.Core.Api;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Bench.Soak;
@@ -92,14 +93,14 @@ public sealed class SoakRun(BenchSettings settings)
             {
                 if (circuit.Tokens.Current.IsActing && random.NextDouble() < 0.1)
                 {
-                    await circuit.Acting.StopActingAsync();
+                    await circuit.Ender.EndAsync(SessionEndCause.Stopped);
                     tally.Stop();
                     continue;
                 }
 
-                var switched = await circuit.Acting.ActAsAsync(sandbox.User(random.Next(users)), ct);
+                var switched = await circuit.Acting.SwitchAsync(sandbox.User(random.Next(users)), ct: ct);
                 // A switch that applies is recorded as ActAs/Succeeded; one AIRisk failed as ActAs/Failed.
-                tally.Switch(applied: switched, recorded: switched || circuit.Acting.LastError is not null, reason: circuit.Acting.LastError);
+                tally.Switch(applied: switched, recorded: switched || circuit.LastError is not null, reason: circuit.LastError);
                 if (switched)
                 {
                     await Task.WhenAll(

@@ -2,6 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.TestSupport;
 using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,12 @@ public sealed class DashboardServices : IAsyncDisposable
     /// <summary>One simulated circuit.</summary>
     public sealed class Circuit(AsyncServiceScope scope) : IAsyncDisposable
     {
-        public ActingService Acting => scope.ServiceProvider.GetRequiredService<ActingService>();
+        public ActingSwitch Acting => scope.ServiceProvider.GetRequiredService<ActingSwitch>();
+
+        public SessionEnder Ender => scope.ServiceProvider.GetRequiredService<SessionEnder>();
+
+        /// <summary>What staff were last told (why a switch failed).</summary>
+        public string? LastError => scope.ServiceProvider.GetRequiredService<ActingStatus>().Notice?.Message;
 
         public TokenState Tokens => scope.ServiceProvider.GetRequiredService<TokenState>();
 

@@ -13,8 +13,8 @@ public static class MeasuredSwitch
     public static async Task<double> RunAsync(DashboardServices.Circuit circuit, AIRiskUser user, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
-        if (!await circuit.Acting.ActAsAsync(user, ct))
-            throw new InvalidOperationException($"The switch to {user.Id} did not happen: {circuit.Acting.LastError ?? "superseded"}");
+        if (!await circuit.Acting.SwitchAsync(user, ct: ct))
+            throw new InvalidOperationException($"The switch to {user.Id} did not happen: {circuit.LastError ?? "superseded"}");
         await WorkspaceLoad.LoadAsync(circuit.Chat, ct);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }

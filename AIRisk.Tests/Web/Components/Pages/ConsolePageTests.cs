@@ -1,6 +1,7 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.Components.Pages;
 using AIRisk.Web.Users;
 using AIRisk.Web.Users.Components;
@@ -163,11 +164,11 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         var page = Render<ConsolePage>(p => p.Add(c => c.UserId, linked.Id));
         page.WaitForAssertion(() => page.Find("[data-testid=confirm-act]"));
 
-        await Acting.ActAsAsync(other, Ct);
+        await Acting.SwitchAsync(other, ct: Ct);
         page.WaitForAssertion(() => Assert.EndsWith($"/act/{other.Id}", ShownAddress(), StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
 
-        await page.InvokeAsync(Acting.StopActingAsync);
+        await page.InvokeAsync(() => Ender.EndAsync(SessionEndCause.Stopped));
         page.WaitForAssertion(() => Assert.Equal(Context.Services.GetRequiredService<NavigationManager>().BaseUri, ShownAddress()));
         Assert.Empty(page.FindAll("[data-testid=confirm-act]"));
     }
@@ -189,7 +190,7 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         Render<ConsolePage>();
         head.WaitForAssertion(() => Assert.Equal("AIRisk Console", head.Find("title").TextContent));
 
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
 
         head.WaitForAssertion(() => Assert.Equal($"{user.DisplayName} · AIRisk Console", head.Find("title").TextContent));
     }
@@ -201,14 +202,14 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         var page = Render<ConsolePage>();
 
-        await Acting.ActAsAsync(user, Ct);
+        await Acting.SwitchAsync(user, ct: Ct);
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=conversation-item]")), TimeSpan.FromSeconds(10));
         var conversation = page.FindAll("[data-testid=conversation-item]")[1];
         var conversationId = conversation.GetAttribute("data-conversation-id");
         conversation.Click();
 
         page.WaitForAssertion(() => Assert.EndsWith($"/act/{user.Id}?conversation={conversationId}", ShownAddress(), StringComparison.Ordinal));
-        await page.InvokeAsync(Acting.StopActingAsync);
+        await page.InvokeAsync(() => Ender.EndAsync(SessionEndCause.Stopped));
         page.WaitForAssertion(() => Assert.Equal(navigation.BaseUri, ShownAddress()));
     }
 
@@ -223,8 +224,8 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
     {
         var (first, second) = (Sandbox.User(4), Sandbox.User(5));
         var page = Render<ConsolePage>();
-        await Acting.ActAsAsync(first, Ct);
-        await Acting.ActAsAsync(second, Ct);
+        await Acting.SwitchAsync(first, ct: Ct);
+        await Acting.SwitchAsync(second, ct: Ct);
         page.WaitForAssertion(() => Assert.Equal([first.Id], page.FindAll("[data-testid=recent-user]").Select(c => c.GetAttribute("data-user-id"))));
 
         page.Find("[data-testid=recent-user]").Click();
@@ -240,7 +241,7 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         var page = Render<ConsolePage>();
 
         foreach (var user in users)
-            await Acting.ActAsAsync(user, Ct);
+            await Acting.SwitchAsync(user, ct: Ct);
 
         // The oldest has dropped off the list: five remembered, the acting one among them.
         var expected = users[^(RecentUsers.Capacity)..^1].Select(u => u.Id).Reverse();

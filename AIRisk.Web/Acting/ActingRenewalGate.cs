@@ -1,0 +1,59 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
+using AIRisk.Web.StaffSignIn;
+
+namespace AIRisk.Web.Acting;
+
+/// <summary>
+/// The console's answer when an acting user's token must be renewed: the session goes on only if it could start now,
+/// with its target looked up afresh (a target no longer listed, or now protected, or a staff member who lost a role, ends
+/// it on record, and no token is requested), and the renewal is recorded under the session before the token is asked
+/// for. AIRisk refusing to sign the user in again ends the session too. One per circuit.
+/// </summary>
+public sealed class ActingRenewalGate(
+    TokenState tokens,
+    TargetLookup targets,
+    SessionRules rules,
+    StaffContext staff,
+    ActingSessionClock clock,
+    ActingAudit audit,
+    SessionEnder ender,
+    TimeProvider time) : IRenewalGate
+{
+    public async Task CheckAsync(ActingIdentity identity, CancellationToken ct)
+    {
+        var user = identity.User!;
+        var listed = await targets.FindAsync(user.Id, ct);
+        var startedAt = clock.StartedAt ?? time.GetUtcNow();
+        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, time.GetUtcNow()) is { } verdict)
+        {
+            await ender.EndAsync(verdict.Cause, verdict.Why);
+            throw new AIRiskApiException($"Stopped acting as {user.DisplayName}: {verdict.Why}.");
+        }
+
+        try
+        {
+            await audit.RecordInSessionAsync(AuditAction.TokenRenewed, AuditOutcome.Succeeded, listed, ct);
+        }
+        catch (ActingSessionEndedException)
+        {
+            await ender.LostAsync();
+            throw new AIRiskApiException($"The acting session as {user.DisplayName} has ended; this call was not sent.");
+        }
+        catch (AuditUnavailableException e)
+        {
+            throw new AIRiskApiException($"The token of {user.DisplayName} was not renewed: {e.Message}");
+        }
+    }
+
+    public async Task RefusedAsync(ActingIdentity identity, AIRiskAuthException refusal)
+    {
+        // Only the session in force: a late answer for one that already ended must not end its successor.
+        if (tokens.Current.Version == identity.Version)
+            await ender.EndAsync(SessionEndCause.TokenRefused, refusal.Message);
+    }
+}

@@ -1,0 +1,164 @@
+using AIRisk.Core.Api;
+using AIRisk.Core.Auth;
+using AIRisk.Core.Telemetry;
+using AIRisk.Web.Acting.AIRiskSignIn;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
+using AIRisk.Web.StaffSignIn;
+using Microsoft.Extensions.Options;
+
+namespace AIRisk.Web.Acting;
+
+/// <summary>
+/// A switch of this tab to a user, top to bottom: policy, reason, start record, token, policy again, apply, success
+/// record. A switch that is refused or fails says why and leaves the identity in force as it was; one that cannot be
+/// recorded does not happen, and its token is never requested; a newer click supersedes it at any step. One per circuit.
+/// </summary>
+public sealed partial class ActingSwitch(
+    TokenState tokens,
+    StaffContext staff,
+    ImpersonationPolicy policy,
+    IOptions<ConsolePolicyOptions> options,
+    IStaffPrompts prompts,
+    ActingAudit audit,
+    SessionEnder ender,
+    ActingStatus status,
+    TabSession tab,
+    ITabSessionStorage storage,
+    ActingSessionClock clock,
+    RecentUsers recent,
+    TimeProvider time,
+    ConsoleTelemetry telemetry,
+    ILogger<ActingSwitch> logger)
+{
+    /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the identity in force.</summary>
+    /// <param name="user">Who to act as.</param>
+    /// <param name="signInRetry">What a click on "Sign in to AIRisk" runs, when AIRisk's sign-in needs one; <c>null</c>: this switch again.</param>
+    /// <param name="ct">The caller giving up (not a newer click: that supersedes the switch by itself).</param>
+    /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
+    public async Task<bool> SwitchAsync(AIRiskUser user, Func<Task>? signInRetry = null, CancellationToken ct = default)
+    {
+        await status.SetNoticeAsync(null);
+
+        // 1. Policy: who may act as whom.
+        if (policy.Refusal(staff.Current, user) is { } refusal)
+        {
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
+            telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
+            await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {refusal}."));
+            return false;
+        }
+
+        // 2. Reason, when the policy asks for one. Not timed: the wait for staff is not the switch's.
+        string? reason = null;
+        if (options.Value.RequireReason && string.IsNullOrWhiteSpace(reason = await prompts.AskReasonAsync(user, ct)))
+            return false;
+
+        using var measurement = new SwitchMeasurement(telemetry, user, time.GetUtcNow());
+        var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
+        using var ticket = await tokens.BeginSwitchAsync(user, ct);
+        var started = false;
+        var tabKnows = Task.CompletedTask;
+        (string? Id, AIRiskUser? User) previous;
+        AccessToken token;
+        try
+        {
+            // 3. Start record, before any token is requested: a refused write mints nothing. Not cancelled by a newer
+            // click: what staff asked for stands either way. The tab learns the id meanwhile, so a reload as soon as the
+            // switch shows resumes it; its answer reaches the browser ahead of any render of this switch, so it is not
+            // waited for here.
+            tabKnows = storage.SaveAsync(session.Id);
+            await audit.RecordStartAsync(session, ct);
+            started = true;
+
+            // 4. Token: the user's own, from the shared cache or AIRisk's flow with userid.
+            token = await tokens.GetTokenAsync(ticket);
+
+            // 5. Policy again: the staff member may have been refused meanwhile (revalidation).
+            if (policy.Refusal(staff.Current, user) is { } late)
+                throw new AIRiskApiException($"you may not act as {user.DisplayName} now: {late}");
+
+            // 6. Apply, unless a newer click came: the identity, its session and its clock change in one render.
+            if (!tokens.IsCurrent(ticket))
+                return await SupersededAsync(session, started, measurement);
+            previous = (tab.Id, tokens.Current.User);
+            tab.Id = session.Id;
+            clock.Start();
+            await tokens.ApplyAsync(ticket, token);
+        }
+        catch (Exception) when (!tokens.IsCurrent(ticket) && !ct.IsCancellationRequested)
+        {
+            // A newer click or a stop replaced this switch: its outcome, even a failure, no longer matters.
+            return await SupersededAsync(session, started, measurement);
+        }
+        catch (AuditUnavailableException e)
+        {
+            LogSwitchUnaudited(e.InnerException ?? e, user.Id);
+            measurement.End(SwitchOutcome.Unaudited);
+            return await FailAsync(ticket, null, new ActingNotice($"Did not act as {user.DisplayName}: {e.Message}"));
+        }
+        catch (SignInNeedsClickException e)
+        {
+            // Not a failure of the switch: it waits for the click that lets AIRisk's sign-in window open.
+            return await FailAsync(ticket, session.Id, new ActingNotice($"To act as {user.DisplayName}: {e.Message}", signInRetry ?? (() => SwitchAsync(user))));
+        }
+        catch (AIRiskApiException e)
+        {
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message);
+            return await FailAsync(ticket, session.Id, new ActingNotice($"Could not act as {user.DisplayName}: {e.Message}"));
+        }
+        catch (OperationCanceledException) when (started)
+        {
+            // The caller gave up after the start record: the session ends on record and the tab gets the one in force back.
+            await FailAsync(ticket, session.Id, null);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
+            LogSwitchCrashed(e, user.Id);
+            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error");
+            return await FailAsync(ticket, started ? session.Id : null, new ActingNotice($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log)."));
+        }
+
+        // 7. Success record, in one write with the end of the session it replaced.
+        measurement.End(SwitchOutcome.Succeeded, token);
+        recent.Add(user);
+        var succeeded = audit.Entry(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason, session: session.Id);
+        if (previous.Id is { } previousId)
+            await ender.EndAsync(SessionEndCause.Switched, previousId, previous.User, succeeded);
+        else
+            await audit.RecordBestEffortAsync(succeeded);
+        await tabKnows;
+        return true;
+    }
+
+    private async Task<bool> SupersededAsync(ActingSessionRecord session, bool started, SwitchMeasurement measurement)
+    {
+        measurement.End(SwitchOutcome.Superseded);
+        await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, session.Target, session.Reason);
+        if (started)
+            await ender.EndAsync(SessionEndCause.NeverStarted, session.Id, session.Target);
+        return false;
+    }
+
+    /// <summary>The switch did not take effect: its session (if started) ends unstarted, and the tab keeps the one in force.</summary>
+    private async Task<bool> FailAsync(SwitchTicket ticket, string? started, ActingNotice? notice)
+    {
+        await status.SetNoticeAsync(notice, raise: false);
+        await tokens.AbandonAsync(ticket, notice?.Message ?? "cancelled");
+        if (started is not null)
+            await ender.EndAsync(SessionEndCause.NeverStarted, started, ticket.User);
+        if (tokens.SwitchingTo is null)
+            await storage.SaveAsync(tab.Id);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} not done: its start could not be recorded")]
+    private partial void LogSwitchUnaudited(Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} failed unexpectedly")]
+    private partial void LogSwitchCrashed(Exception exception, string userId);
+}

@@ -1,0 +1,100 @@
+using AIRisk.Core.Auth;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
+using AIRisk.Web.StaffSignIn;
+using AIRisk.Web.Users;
+
+namespace AIRisk.Web.Acting.Sessions;
+
+/// <summary>
+/// Watches this tab's acting session every second, on the circuit's dispatcher (one step at a time with the tab's
+/// clicks), whether or not anything is on screen: it ends the session once a limit passes, once the policy refuses it
+/// for the staff member as last revalidated or the target as the user list last listed them (within one interval of
+/// either changing), and it shows every node that the tab is alive, saving staff's activity with it. A session that
+/// ended elsewhere, or that another tab took up, stops here at the next heartbeat. One per circuit.
+/// </summary>
+public sealed partial class SessionWatch(
+    TokenState tokens,
+    TabSession tab,
+    StaffContext staff,
+    SessionRules rules,
+    UserDirectoryLoader directory,
+    ActingSessionClock clock,
+    SessionEnder ender,
+    IActingSessionStore sessions,
+    CircuitDispatcher dispatcher,
+    TimeProvider time,
+    ILogger<SessionWatch> logger) : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    private ITimer? _timer;
+    private int _checking;
+    private DateTimeOffset _lastHeartbeat;
+
+    /// <summary>Starts watching (once per tab; the layout calls it when the tab opens).</summary>
+    public void Start() => _timer ??= time.CreateTimer(_ => _ = TickAsync(), null, Interval, Interval);
+
+    private async Task TickAsync()
+    {
+        // One check at a time: ending a session awaits the audit trail, which may take longer than a tick.
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
+            return;
+        try
+        {
+            await dispatcher.InvokeAsync(CheckAsync);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A timer has no caller to report to: logged, and the next tick checks again.
+            LogCheckFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    /// <summary>One check (the timer runs it every second).</summary>
+    public async Task CheckAsync()
+    {
+        // A switch in flight starts a new session; ending the old one now would cancel that click.
+        var identity = tokens.Current;
+        if (tokens.SwitchingTo is not null || identity.User is not { } user || tab.Id is not { } id || clock.StartedAt is not { } startedAt)
+            return;
+
+        // Asked without waiting: a list older than its refresh interval is reloaded behind the one in use.
+        _ = directory.GetAsync(refresh: false, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Before the list first loads (single-user mode by id alone), the target is as the session started.
+        var listed = directory.Current is { } snapshot ? snapshot.ById.GetValueOrDefault(user.Id) : user;
+        var now = time.GetUtcNow();
+        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, now) is { } verdict)
+        {
+            await ender.EndAsync(verdict.Cause, verdict.Why);
+            return;
+        }
+
+        if (now - _lastHeartbeat < SessionLeaseTiming.Heartbeat)
+            return;
+        _lastHeartbeat = now;
+        try
+        {
+            if (!await sessions.TouchAsync(id, tab.CircuitId, clock.LastActivity, now, CancellationToken.None) && tab.Id == id)
+                await ender.LostAsync();
+        }
+        catch (AuditUnavailableException e)
+        {
+            // The session goes on: its writes fail closed on their own, and the next heartbeat tries again.
+            LogHeartbeatFailed(e.Message);
+        }
+    }
+
+    public void Dispose() => _timer?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking the acting session failed")]
+    private partial void LogCheckFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The acting session's heartbeat could not be saved: {Reason}")]
+    private partial void LogHeartbeatFailed(string reason);
+}
