@@ -68,7 +68,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
     protected TabSession Tab => Context.Services.GetRequiredService<TabSession>();
 
     /// <summary>The circuit handler's end of a closed tab, as the circuit's close runs it.</summary>
-    protected ActingCircuitHandler ClosedTab => (ActingCircuitHandler)Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>();
+    protected ActingCircuitHandler ClosedTab => ActivatorUtilities.CreateInstance<ActingCircuitHandler>(Context.Services);
 
     /// <summary>What staff were last told (why a switch failed or a session ended).</summary>
     protected string? LastError => Status.Notice?.Message;
@@ -106,10 +106,19 @@ public abstract class DashboardTestContext : IAsyncLifetime
         AddServices(Context.Services, configuration);
         Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        foreach (var initializer in Context.Services.GetServices<IHostedService>())
+        foreach (var initializer in Context.Services.GetServices<IHostedService>().Where(s => s is not StaleSessionSweeper))
             await initializer.StartAsync(CancellationToken.None);
+        // As the circuit handler does when the circuit opens: work raised off the renderer (a timer) runs on its dispatcher.
+        var dispatcher = Context.Services.GetRequiredService<CircuitDispatcher>();
+        await Context.Renderer.Dispatcher.InvokeAsync(dispatcher.Capture);
+        // As the layout does once the tab has tried to resume: a deep link is confirmed from then on.
+        if (TabStarted)
+            await Status.MarkStartedAsync();
         Popovers = Context.Render<MudPopoverProvider>();
     }
+
+    /// <summary>Whether the tab's start (resume, single-user mode) counts as run before the test begins.</summary>
+    protected virtual bool TabStarted => true;
 
     /// <summary>Where MudBlazor renders open popovers (autocomplete lists, menus).</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;

@@ -30,6 +30,7 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
     private readonly StaffRevalidator _revalidator;
     private readonly CircuitDispatcher _dispatcher;
     private readonly SessionEnder _ender;
+    private bool _signedIn;
     private readonly IDisposable _subscription;
     private readonly Lock _notifying = new();
     private readonly ILogger<ActingAuthenticationStateProvider> _logger;
@@ -114,8 +115,10 @@ public sealed partial class ActingAuthenticationStateProvider : RevalidatingServ
             {
                 var member = StaffMember.FromPrincipal(host);
                 var signInId = host.FindFirstValue(StaffSignIns.IdClaim);
-                if (ReferenceEquals(_staff.Current, StaffMember.Nobody))
+                if (!_signedIn)
                 {
+                    // The circuit's first sign-in: whoever opened the tab.
+                    _signedIn = true;
                     _staff.Current = member;
                     _revalidator.SignInId = signInId;
                 }

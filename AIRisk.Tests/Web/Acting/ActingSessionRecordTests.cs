@@ -30,14 +30,14 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
             .Select(e => (e.Action, e.Outcome, e.TargetUserId, e.SessionId, e.Detail?.Split(' ')[0])).ToList();
         Assert.Equal(
             [
-                (AuditAction.ActAs, AuditOutcome.Requested, a.Id, null, "session"),
+                (AuditAction.ActAs, AuditOutcome.Requested, a.Id, sessionA, "session"),
                 (AuditAction.ActAs, AuditOutcome.Succeeded, a.Id, sessionA, null),
-                (AuditAction.ActAs, AuditOutcome.Requested, b.Id, sessionA, "session"),
+                (AuditAction.ActAs, AuditOutcome.Requested, b.Id, sessionB, "session"),
                 (AuditAction.Stop, AuditOutcome.Succeeded, a.Id, sessionA, "switched"),
                 (AuditAction.ActAs, AuditOutcome.Succeeded, b.Id, sessionB, null),
                 (AuditAction.Viewed, AuditOutcome.Succeeded, b.Id, sessionB, "conversation"),
                 (AuditAction.Stop, AuditOutcome.Succeeded, b.Id, sessionB, "stopped"),
-                (AuditAction.ActAs, AuditOutcome.Requested, c.Id, null, "session"),
+                (AuditAction.ActAs, AuditOutcome.Requested, c.Id, SessionId, "session"),
                 (AuditAction.ActAs, AuditOutcome.Succeeded, c.Id, SessionId, null),
             ],
             trail);

@@ -1,4 +1,5 @@
 using AIRisk.Core.Api;
+using AIRisk.TestSupport;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
 using Microsoft.Extensions.DependencyInjection;

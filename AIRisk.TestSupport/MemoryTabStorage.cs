@@ -1,9 +1,9 @@
 using AIRisk.Web.Acting.Sessions;
 
-namespace AIRisk.Bench.Support;
+namespace AIRisk.TestSupport;
 
-/// <summary>A simulated circuit has no browser tab: its session id is kept in memory instead.</summary>
-internal sealed class MemoryTabStorage : ITabSessionStorage
+/// <summary>A simulated circuit (a test, the bench) has no browser tab: its session id is kept in memory instead.</summary>
+public sealed class MemoryTabStorage : ITabSessionStorage
 {
     private string? _sessionId;
 
