@@ -34,7 +34,7 @@ public sealed class StaffSignInFixture : IAsyncLifetime
         [StaffSignInOptions.ClientIdKey] = client.ClientId,
         [StaffSignInOptions.ClientSecretKey] = client.ClientSecret,
         [StaffSignInOptions.RoleKey] = RequiredRole,
-        [AIRisk.Web.Acting.Policy.ConsolePolicyKeys.AuditorRole] = AuditorRole,
+        [AIRisk.Web.Audit.AuditOptions.AuditorRoleKey] = AuditorRole,
     };
 
     public async ValueTask DisposeAsync()

@@ -1,24 +1,21 @@
 using System.Globalization;
 using System.Text;
-using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.StaffSignIn;
-using Microsoft.Extensions.Options;
 
 namespace AIRisk.Web.Audit;
 
 /// <summary>
 /// <c>GET /audit/export.csv</c> with the audit page's filters as query parameters. Only auditors may export (see
-/// <see cref="ConsolePolicyOptions.AuditorRole"/>); the export is itself recorded before it is sent, and never cached.
+/// <see cref="AuditOptions.AuditorRole"/>); the export is itself recorded before it is sent, and never cached.
 /// </summary>
 internal static class AuditExportEndpoint
 {
-    public static async Task HandleAsync(HttpContext context, IAuditTrail audit, StaffSignInOptions signIn, IOptions<ConsolePolicyOptions> policy, TimeProvider time)
+    public static async Task HandleAsync(HttpContext context, IAuditTrail audit, StaffSignInOptions signIn, AuditOptions options, TimeProvider time)
     {
         var staff = signIn.IsConfigured ? StaffMember.FromPrincipal(context.User) : StaffMember.LocalOperator;
-        if (!policy.Value.MayReadAudit(staff))
+        if (options.ReadRefusal(staff) is { } refusal)
         {
-            await PlainAsync(context, StatusCodes.Status403Forbidden,
-                $"Reading the audit trail needs the role {ConsolePolicyKeys.AuditorRole} names{(policy.Value.AuditorRole is { } role ? $" ('{role}')" : " (not configured, so nobody signed in may)")}.");
+            await PlainAsync(context, StatusCodes.Status403Forbidden, refusal);
             return;
         }
 

@@ -9,6 +9,7 @@ public sealed class AuditOptions
 {
     public const string DataDirectoryKey = "AIRISK_DATA_DIR";
     public const string PostgresConnectionKey = "POSTGRES_CONNECTION";
+    public const string AuditorRoleKey = "OPERATOR_AUDITOR_ROLE";
 
     public string DataDirectory { get; set; } = "";
 
@@ -20,7 +21,18 @@ public sealed class AuditOptions
 
     public string? KeyRingCertificatePassword { get; set; }
 
+    /// <summary>
+    /// With staff sign-in, the role needed to read and export the audit trail; unset, nobody signed in may (only the
+    /// local operator of a console without sign-in reads it).
+    /// </summary>
+    public string? AuditorRole { get; set; }
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnection);
+
+    /// <returns><c>null</c> when <paramref name="staff"/> may read the audit trail, else why not.</returns>
+    public string? ReadRefusal(StaffSignIn.StaffMember staff) =>
+        staff.IsLocal || (AuditorRole is not null && staff.Roles.Contains(AuditorRole)) ? null
+        : $"Reading the audit trail needs the role set in {AuditorRoleKey}" + (AuditorRole is { } role ? $" ('{role}')." : "; it is not configured, so nobody signed in may.");
 
     public string DatabasePath => Path.Combine(DataDirectory, "audit.db");
 

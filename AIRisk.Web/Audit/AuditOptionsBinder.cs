@@ -14,5 +14,6 @@ internal static class AuditOptionsBinder
         options.PostgresConnection = configuration[AuditOptions.PostgresConnectionKey];
         options.KeyRingCertificatePath = configuration[KeyRingCertificate.PathKey] is { } path && !string.IsNullOrWhiteSpace(path) ? path : null;
         options.KeyRingCertificatePassword = configuration[KeyRingCertificate.PasswordKey];
+        options.AuditorRole = configuration[AuditOptions.AuditorRoleKey] is { } role && !string.IsNullOrWhiteSpace(role) ? role : null;
     }
 }

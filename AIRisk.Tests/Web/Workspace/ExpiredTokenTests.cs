@@ -5,7 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AIRisk.Tests.Web.Workspace;
 
-public sealed class ExpiredTokenTests() : DashboardTestContext(time: new FakeTimeProvider(DateTimeOffset.UtcNow))
+// Tokens that expire within the session's idle timeout: a renewal past a session's limits ends the session instead.
+public sealed class ExpiredTokenTests() : DashboardTestContext(sandbox: o => o.TokenLifetime = TimeSpan.FromMinutes(5), time: new FakeTimeProvider(DateTimeOffset.UtcNow))
 {
     [Fact]
     public async Task Opening_a_conversation_after_the_token_expired_costs_one_renewal_and_one_fetch()
@@ -15,7 +16,7 @@ public sealed class ExpiredTokenTests() : DashboardTestContext(time: new FakeTim
         var tokenCalls = Sandbox.State.Requests.CountTokenCalls(user.Id);
         var fetches = ConversationFetches();
 
-        Time!.Advance(TimeSpan.FromHours(2));
+        Time!.Advance(TimeSpan.FromMinutes(6));
         workspace.FindAll("[data-testid=conversation-item]")[0].Click();
 
         workspace.WaitForAssertion(() => Assert.NotEmpty(workspace.FindAll("[data-testid=chat-message]")), TimeSpan.FromSeconds(10));

@@ -23,7 +23,6 @@ internal static class ConsolePolicyBinder
         options.TabClosedGrace = values.Minutes(ConsolePolicyKeys.TabClosedGraceMinutes, options.TabClosedGrace, MaxMinutes);
         options.AdminRole = values.Text(ConsolePolicyKeys.AdminRole) ?? options.AdminRole;
         options.AllowUnknownTargetRole = values.Choice(ConsolePolicyKeys.ProtectedTargetUnknown, options.AllowUnknownTargetRole, UnknownTargetRole);
-        options.AuditorRole = values.Text(ConsolePolicyKeys.AuditorRole) ?? options.AuditorRole;
         options.ProtectedTargetRole = values.Text(ConsolePolicyKeys.ProtectedTargetRole) ?? options.ProtectedTargetRole;
     }
 }

@@ -9,6 +9,5 @@ public static class ConsolePolicyKeys
     public const string AdminRole = "OPERATOR_ADMIN_ROLE";
     public const string ProtectedTargetRole = "PROTECTED_TARGET_ROLE";
     public const string ProtectedTargetUnknown = "PROTECTED_TARGET_UNKNOWN";
-    public const string AuditorRole = "OPERATOR_AUDITOR_ROLE";
     public const string TabClosedGraceMinutes = "OPERATOR_TAB_CLOSED_GRACE_MINUTES";
 }

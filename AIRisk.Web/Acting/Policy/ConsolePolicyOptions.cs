@@ -1,5 +1,3 @@
-using AIRisk.Web.StaffSignIn;
-
 namespace AIRisk.Web.Acting.Policy;
 
 /// <summary>Who may act as whom, and for how long. Bound from the environment keys in <see cref="ConsolePolicyKeys"/>.</summary>
@@ -30,13 +28,6 @@ public sealed class ConsolePolicyOptions
     /// <summary>Whether a target whose role cannot be read may be acted as without the admin role (default: no).</summary>
     public bool AllowUnknownTargetRole { get; set; }
 
-    /// <summary>
-    /// With staff sign-in, the role needed to read and export the audit trail; unset, nobody signed in may (only the
-    /// local operator of a console without sign-in reads it).
-    /// </summary>
-    public string? AuditorRole { get; set; }
-
-    public bool MayReadAudit(StaffMember staff) => staff.IsLocal || (AuditorRole is not null && staff.Roles.Contains(AuditorRole));
 
     /// <summary>Values present in the configuration that did not parse; reported by the validator.</summary>
     internal List<string> BindingErrors { get; } = [];

@@ -1,10 +1,7 @@
-using AIRisk.Web.Acting;
-using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Components.Shared;
 using AIRisk.Web.StaffSignIn;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AIRisk.Web.Audit.Components;
@@ -22,13 +19,14 @@ public sealed partial class AuditLogPage
     private IAuditTrail Audit { get; set; } = default!;
 
     [Inject]
-    private ActingAudit Records { get; set; } = default!;
+    private AuditOptions Options { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private StaffContext Staff { get; set; } = default!;
 
-    [Inject]
-    private IOptions<ConsolePolicyOptions> Policy { get; set; } = default!;
 
     private string? _refusal;
     private string? _session;
@@ -49,17 +47,24 @@ public sealed partial class AuditLogPage
 
     protected override async Task OnInitializedAsync()
     {
-        if (!Policy.Value.MayReadAudit(Staff.Current))
+        if (Options.ReadRefusal(Staff.Current) is { } refusal)
         {
-            _refusal = $"Reading the audit trail needs the role set in {ConsolePolicyKeys.AuditorRole}" +
-                       (Policy.Value.AuditorRole is { } role ? $" ('{role}')." : "; it is not configured, so nobody signed in may.");
+            _refusal = refusal;
             return;
         }
 
         try
         {
             // Who read the trail is part of the trail; a reading that cannot be recorded is not shown.
-            await Records.RecordAsync(AuditAction.AuditRead, AuditOutcome.Succeeded, null, CancellationToken.None, detail: "opened the audit page");
+            await Audit.RecordAsync(new AuditEntry
+            {
+                AtUtc = Time.GetUtcNow(),
+                StaffId = Staff.Current.Id,
+                StaffName = Staff.Current.Name,
+                Action = AuditAction.AuditRead,
+                Outcome = AuditOutcome.Succeeded,
+                Detail = "opened the audit page",
+            }, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
