@@ -12,7 +12,7 @@ namespace AIRisk.Core.Auth;
 public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow flow, ILogger<TokenState> logger) : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly List<Func<Task>> _subscribers = [];
+    private readonly ChangeNotifier _changes = new(logger);
     private SwitchTicket? _switch;
 
     /// <summary>The identity in force. Read it once per operation and use that snapshot throughout.</summary>
@@ -22,12 +22,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
     public AIRiskUser? SwitchingTo { get; private set; }
 
     /// <summary>Calls <paramref name="callback"/> after every change until the returned handle is disposed.</summary>
-    public IDisposable NotifyOnChange(Func<Task> callback)
-    {
-        lock (_gate)
-            _subscribers.Add(callback);
-        return new Subscription(this, callback);
-    }
+    public IDisposable NotifyOnChange(Func<Task> callback) => _changes.Subscribe(callback);
 
     /// <summary>
     /// Starts a switch to <paramref name="user"/>, cancelling the one running; nothing changes in force yet. The caller owns
@@ -45,7 +40,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
         }
 
         LogSwitchStarted(user.Id);
-        await NotifyAsync();
+        await _changes.NotifyAsync();
         return ticket;
     }
 
@@ -73,7 +68,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
         }
 
         LogSwitched(ticket.User.Id, token.ExpiresAt);
-        await NotifyAsync();
+        await _changes.NotifyAsync();
         return true;
     }
 
@@ -89,7 +84,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
         }
 
         LogSwitchFailed(ticket.User.Id, reason);
-        await NotifyAsync();
+        await _changes.NotifyAsync();
     }
 
     /// <summary>Returns to the generic identity, cancelling any switch running.</summary>
@@ -106,7 +101,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
         }
 
         LogStopped(previous ?? "(nobody)");
-        await NotifyAsync();
+        await _changes.NotifyAsync();
     }
 
     /// <summary>Replaces the token of <paramref name="identity"/> if it is still the one in force (a renewal for the same user).</summary>
@@ -120,7 +115,7 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
         }
 
         LogRenewed(identity.User!.Id, token.ExpiresAt);
-        await NotifyAsync();
+        await _changes.NotifyAsync();
     }
 
     /// <summary>The generic token, from the shared cache or a new flow.</summary>
@@ -136,41 +131,8 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
     public void Dispose()
     {
         lock (_gate)
-        {
             _switch?.Cancel();
-            _subscribers.Clear();
-        }
-    }
-
-    private async Task NotifyAsync()
-    {
-        Func<Task>[] subscribers;
-        lock (_gate)
-            subscribers = [.. _subscribers];
-
-        foreach (var subscriber in subscribers)
-        {
-            try
-            {
-                await subscriber();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A broken subscriber (a disposed component, say) must not undo or block a switch that happened.
-                LogSubscriberFailed(e);
-            }
-        }
-    }
-
-    private void Unsubscribe(Func<Task> callback)
-    {
-        lock (_gate)
-            _subscribers.Remove(callback);
-    }
-
-    private sealed class Subscription(TokenState owner, Func<Task> callback) : IDisposable
-    {
-        public void Dispose() => owner.Unsubscribe(callback);
+        _changes.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Switching to AIRisk user {UserId}")]
@@ -188,6 +150,4 @@ public sealed partial class TokenState(ITokenProvider tokens, IAuthorizationFlow
     [LoggerMessage(Level = LogLevel.Information, Message = "Renewed the token of {UserId}; expires {ExpiresAt:O}")]
     private partial void LogRenewed(string userId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A TokenState subscriber failed")]
-    private partial void LogSubscriberFailed(Exception exception);
 }

@@ -1,3 +1,5 @@
+using AIRisk.Core.Auth;
+
 namespace AIRisk.Web.Acting;
 
 /// <summary>What staff are told about acting, beside the identity itself.</summary>
@@ -10,9 +12,9 @@ public sealed record ActingNotice(string Message, Func<Task>? SignInRetry = null
 /// or single-user mode) has run. Reaches the screen only through the cascaded <see cref="Components.ActingView"/>: the
 /// cascade is its one subscriber. One per circuit.
 /// </summary>
-public sealed class ActingStatus
+public sealed class ActingStatus(ILogger<ActingStatus> logger)
 {
-    private Func<Task>? _changed;
+    private readonly ChangeNotifier _changes = new(logger);
 
     public ActingNotice? Notice { get; private set; }
 
@@ -40,17 +42,8 @@ public sealed class ActingStatus
         return RaiseAsync();
     }
 
-    /// <summary>The cascade's subscription (one: the status has one reader).</summary>
-    public IDisposable OnChange(Func<Task> changed)
-    {
-        _changed = changed;
-        return new Subscription(this);
-    }
+    /// <summary>Calls <paramref name="changed"/> after every change until the returned handle is disposed.</summary>
+    public IDisposable NotifyOnChange(Func<Task> changed) => _changes.Subscribe(changed);
 
-    private Task RaiseAsync() => _changed?.Invoke() ?? Task.CompletedTask;
-
-    private sealed class Subscription(ActingStatus owner) : IDisposable
-    {
-        public void Dispose() => owner._changed = null;
-    }
+    private Task RaiseAsync() => _changes.NotifyAsync();
 }
