@@ -1,3 +1,4 @@
+using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
@@ -64,10 +65,15 @@ public sealed partial class SessionWatch(
         if (tokens.SwitchingTo is not null || identity.User is not { } user || tab.Id is not { } id || clock.StartedAt is not { } startedAt)
             return;
 
-        // Asked without waiting: a list older than its refresh interval is reloaded behind the one in use.
-        _ = directory.GetAsync(refresh: false, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-        // Before the list first loads (single-user mode by id alone), the target is as the session started.
-        var listed = directory.Current is { } snapshot ? snapshot.ById.GetValueOrDefault(user.Id) : user;
+        // Before the list first loads (single-user mode by id alone), the target is as the session started. Once loaded,
+        // asking for it without waiting reloads a list older than its refresh interval behind the one in use.
+        AIRiskUser? listed = user;
+        if (directory.Current is { } snapshot)
+        {
+            _ = directory.GetAsync(refresh: false, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+            listed = snapshot.ById.GetValueOrDefault(user.Id);
+        }
+
         var now = time.GetUtcNow();
         if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, now) is { } verdict)
         {
