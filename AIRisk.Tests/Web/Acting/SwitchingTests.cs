@@ -109,7 +109,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     public async Task Leaving_the_users_page_does_not_cancel_a_switch_in_progress()
     {
         var user = Sandbox.User(6);
-        var page = Render<AIRisk.Web.Users.Components.UsersPage>();
+        var page = Render<AIRisk.Web.Components.Pages.UsersPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
         page.Find("[data-testid=user-search] input").Input(user.Id);
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));

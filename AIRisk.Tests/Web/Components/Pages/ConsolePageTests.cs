@@ -1,9 +1,9 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Components.Pages;
 using AIRisk.Web.Users;
-using AIRisk.Web.Users.Components;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

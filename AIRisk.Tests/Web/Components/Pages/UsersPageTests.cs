@@ -1,10 +1,10 @@
 using AIRisk.Sandbox.Data;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
-namespace AIRisk.Tests.Web.Users;
+namespace AIRisk.Tests.Web.Components.Pages;
 
 public sealed class UsersPageTests() : DashboardTestContext
 {
