@@ -120,9 +120,7 @@ public abstract class DashboardTestContext : IAsyncLifetime
     protected AngleSharp.Dom.IElement UserDetails(string userId)
     {
         var page = Render<AIRisk.Web.Components.Pages.UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(userId);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        page.SearchForOneRow(userId);
         page.Find("[data-testid=user-details-toggle]").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
         return page.Find("[data-testid=user-details]");
