@@ -137,7 +137,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
 
         host.WaitForAssertion(() =>
         {
-            Assert.NotNull(host.Find("[data-testid=workspace-empty]"));
+            Assert.Contains("Pick a user", host.Find("[data-testid=workspace-empty]").TextContent, StringComparison.Ordinal);
             Assert.Empty(host.FindAll("[data-testid=agent-item]"));
         });
     }

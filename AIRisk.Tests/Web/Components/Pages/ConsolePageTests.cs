@@ -30,7 +30,7 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         }, TimeSpan.FromSeconds(10));
         Assert.NotEmpty(host.FindAll("[data-testid=user-row]"));
         Assert.NotEmpty(host.FindAll("[data-testid=switch-user]"));
-        Assert.NotNull(host.Find("[data-testid=user-search] input"));
+        Assert.Single(host.FindAll("[data-testid=user-search] input"));
     }
 
     [Fact]
