@@ -1,5 +1,5 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Acting.Components;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;

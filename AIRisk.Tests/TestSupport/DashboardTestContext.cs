@@ -150,10 +150,8 @@ public abstract class DashboardTestContext : IAsyncLifetime
     /// <summary>The user directory page with <paramref name="userId"/>'s row alone and its details open: the details.</summary>
     protected AngleSharp.Dom.IElement UserDetails(string userId)
     {
-        var page = Render<AIRisk.Web.Users.Components.UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(userId);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")), TimeSpan.FromSeconds(10));
+        var page = Render<AIRisk.Web.Components.Pages.UsersPage>();
+        page.SearchForOneRow(userId);
         page.Find("[data-testid=user-details-toggle]").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-details]")));
         return page.Find("[data-testid=user-details]");

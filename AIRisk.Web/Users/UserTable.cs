@@ -5,10 +5,12 @@ namespace AIRisk.Web.Users;
 
 /// <summary>
 /// What a users table shows: one query (search, role, sort, page) over the shared directory snapshot, so a keystroke
-/// costs a scan in memory, not a call to AIRisk. The console's table and the directory page each hold one.
+/// costs a scan in memory, not a call to AIRisk. Each <see cref="Components.UsersTable"/> on screen holds one.
 /// </summary>
 public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
 {
+    private const string DefaultRetryText = "Retry";
+
     public UserDirectorySnapshot? Snapshot { get; private set; }
 
     public UserQuery Query { get; private set; } = new(PageSize: pageSize);
@@ -19,11 +21,8 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
 
     public string? Error { get; private set; }
 
-    /// <summary>The load needs AIRisk's sign-in window, which only a click may open (browser mode).</summary>
-    public bool NeedsSignIn { get; private set; }
-
-    /// <summary>The label of the error's retry button.</summary>
-    public string RetryText => NeedsSignIn ? AIRisk.Web.Acting.AIRiskSignIn.SignInNeedsClickException.Action : "Retry";
+    /// <summary>The label of the error's retry button: the action the failure asks for (a sign-in), else "Retry".</summary>
+    public string RetryText { get; private set; } = DefaultRetryText;
 
     public int PageCount => Page is null ? 1 : Math.Max(1, (Page.Matching + Query.PageSize - 1) / Query.PageSize);
 
@@ -38,7 +37,7 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
     {
         Loading = true;
         Error = null;
-        NeedsSignIn = false;
+        RetryText = DefaultRetryText;
         try
         {
             Snapshot = await directory.GetAsync(refresh, ct);
@@ -49,7 +48,7 @@ public sealed class UserTable(UserDirectoryLoader directory, int pageSize)
         catch (AIRiskApiException e)
         {
             Error = e.Message;
-            NeedsSignIn = e is AIRisk.Web.Acting.AIRiskSignIn.SignInNeedsClickException;
+            RetryText = (e as IRetryAction)?.RetryText ?? DefaultRetryText;
         }
         finally
         {

@@ -11,7 +11,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     {
         var user = Sandbox.User(0);
         var host = Context.Render<DashboardHost>();
-        ShowOnly(host, user.Id);
+        host.SearchForOneRow(user.Id);
 
         host.Find($"[data-testid=user-row][data-user-id='{user.Id}'] [data-testid=switch-user]").Click();
 
@@ -33,7 +33,7 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=agent-item]")), TimeSpan.FromSeconds(10));
         var agentsBefore = host.FindAll("[data-testid=agent-item]").Select(a => a.GetAttribute("data-agent-id")).ToList();
         var target = Sandbox.User(1);
-        ShowOnly(host, target.Id);
+        host.SearchForOneRow(target.Id);
         Sandbox.State.Faults.FailNext("/api/oauth2/Token", 1, FaultKind.Status, 500);
 
         host.Find($"[data-testid=user-row][data-user-id='{target.Id}'] [data-testid=switch-user]").Click();
@@ -109,10 +109,8 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
     public async Task Leaving_the_users_page_does_not_cancel_a_switch_in_progress()
     {
         var user = Sandbox.User(6);
-        var page = Render<AIRisk.Web.Users.Components.UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
-        page.Find("[data-testid=user-search] input").Input(user.Id);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=user-row]")));
+        var page = Render<AIRisk.Web.Components.Pages.UsersPage>();
+        page.SearchForOneRow(user.Id);
         var switched = new TaskCompletionSource();
         using var subscription = Tokens.NotifyOnChange(() =>
         {
@@ -139,16 +137,9 @@ public sealed class SwitchingTests() : DashboardTestContext(sandbox: o => o.Late
 
         host.WaitForAssertion(() =>
         {
-            Assert.NotNull(host.Find("[data-testid=workspace-empty]"));
+            Assert.Contains("Pick a user", host.Find("[data-testid=workspace-empty]").TextContent, StringComparison.Ordinal);
             Assert.Empty(host.FindAll("[data-testid=agent-item]"));
         });
-    }
-
-    private static void ShowOnly(IRenderedComponent<DashboardHost> host, string userId)
-    {
-        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=user-row]")));
-        host.Find("[data-testid=user-search] input").Input(userId);
-        host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=user-row]")));
     }
 
     private List<string> AgentIds(string userId) => [.. Sandbox.State.Data.AgentIdsOf(userId)];

@@ -4,14 +4,21 @@ using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Workspace.Components;
 using Bunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace AIRisk.Tests.Web.Acting;
 
 public sealed class WriteGuardTests() : DashboardTestContext
 {
+    private WriteRecordsCanFail _audit = default!;
+
+    protected override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IAuditTrail>(sp => _audit = new WriteRecordsCanFail(sp.GetRequiredService<AuditTrail>()));
+
     [Fact]
-    public async Task Writing_is_confirmed_once_per_acting_session_and_recorded_before_it_is_sent()
+    public async Task Writing_is_confirmed_once_per_acting_session_and_each_write_is_recorded()
     {
         var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
 
@@ -21,6 +28,20 @@ public sealed class WriteGuardTests() : DashboardTestContext
         Prompts.Verify(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>()), Times.Once);
         var writes = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items.Where(e => e.Action == AuditAction.Write).Reverse().ToList();
         Assert.Equal([AuditOutcome.Requested, AuditOutcome.Succeeded, AuditOutcome.Requested, AuditOutcome.Succeeded], writes.Select(w => w.Outcome));
+    }
+
+    [Fact]
+    public async Task A_write_the_audit_trail_cannot_record_is_not_sent()
+    {
+        var workspace = await OpenWorkspaceAsync(Sandbox.User(2));
+        _audit.FailWrites = true;
+        Sandbox.State.Requests.Clear();
+
+        workspace.Find("[data-testid=chat-input] textarea").Input("Should not be sent");
+        workspace.Find("[data-testid=chat-send]").Click();
+
+        workspace.WaitForAssertion(() => Assert.Contains("Not sent: disk full", workspace.Find("[data-testid=error-message]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(0, Sandbox.State.Requests.Count(RequestKind.Api));
     }
 
     [Fact]
@@ -48,5 +69,19 @@ public sealed class WriteGuardTests() : DashboardTestContext
             Assert.True(workspace.FindAll("[data-testid=chat-message][data-role=ai]").Count > before);
         }, TimeSpan.FromSeconds(15));
         return Task.CompletedTask;
+    }
+
+    // The real trail, whose records the first test reads back; a mock would have to forward every call to it.
+    private sealed class WriteRecordsCanFail(IAuditTrail trail) : IAuditTrail
+    {
+        public bool FailWrites { get; set; }
+
+        public Task RecordAsync(AuditEntry entry, CancellationToken ct) => FailWrites && entry.Action == AuditAction.Write
+            ? Task.FromException(new AuditUnavailableException("disk full"))
+            : trail.RecordAsync(entry, ct);
+
+        public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct) => trail.QueryAsync(query, ct);
+
+        public IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery query, CancellationToken ct) => trail.ExportAsync(query, ct);
     }
 }

@@ -1,6 +1,6 @@
 using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Faults;

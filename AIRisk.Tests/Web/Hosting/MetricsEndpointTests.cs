@@ -16,6 +16,6 @@ public sealed class MetricsEndpointTests
 
         using var response = await http.GetAsync("/metrics", Ct);
 
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -1,5 +1,5 @@
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Users;

@@ -1,7 +1,7 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting.Components;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Users;

@@ -1,7 +1,7 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Acting.Components;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Users;

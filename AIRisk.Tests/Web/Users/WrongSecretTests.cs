@@ -1,6 +1,6 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
 namespace AIRisk.Tests.Web.Users;

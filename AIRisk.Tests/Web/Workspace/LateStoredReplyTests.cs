@@ -37,7 +37,7 @@ public sealed class LateStoredReplyTests() : DashboardTestContext(sandbox: o =>
         {
             Assert.Empty(workspace.FindAll("[data-streaming=true]"));
             Assert.Equal("ai", workspace.FindAll("[data-testid=chat-message]")[^1].GetAttribute("data-role"));
-            Assert.NotNull(workspace.Find("[data-testid=chat-notice]"));
+            Assert.Contains("has not stored this reply yet", workspace.Find("[data-testid=chat-notice]").TextContent, StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(10));
         var reply = workspace.FindAll("[data-testid=chat-message] .chat-message__text")[^1].TextContent;
         Assert.Empty(workspace.FindAll("[data-testid=chat-message]")[^1].QuerySelectorAll("[data-testid=like]"));

@@ -1,4 +1,5 @@
 using AIRisk.Core.Api;
+using AIRisk.Web.Users;
 
 namespace AIRisk.Web.Acting.AIRiskSignIn;
 
@@ -6,9 +7,11 @@ namespace AIRisk.Web.Acting.AIRiskSignIn;
 /// Browser mode: the AIRisk sign-in window could not open because nobody clicked for it (a browser blocks a window a
 /// page opens by itself). The screen offers a "Sign in to AIRisk" button, whose click lets the window open.
 /// </summary>
-public sealed class SignInNeedsClickException : AIRiskApiException
+public sealed class SignInNeedsClickException : AIRiskApiException, IRetryAction
 {
     public const string Action = "Sign in to AIRisk";
+
+    string IRetryAction.RetryText => Action;
 
     public SignInNeedsClickException()
         : base($"AIRisk needs you to sign in: use \"{Action}\" (your browser opens the sign-in window only for a click).")

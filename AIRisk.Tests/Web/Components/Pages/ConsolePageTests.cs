@@ -1,10 +1,10 @@
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting;
+using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.Components.Pages;
 using AIRisk.Web.Users;
-using AIRisk.Web.Users.Components;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -31,7 +31,7 @@ public sealed class ConsolePageTests() : DashboardTestContext(sandbox: o => o.La
         }, TimeSpan.FromSeconds(10));
         Assert.NotEmpty(host.FindAll("[data-testid=user-row]"));
         Assert.NotEmpty(host.FindAll("[data-testid=switch-user]"));
-        Assert.NotNull(host.Find("[data-testid=user-search] input"));
+        Assert.Single(host.FindAll("[data-testid=user-search] input"));
     }
 
     [Fact]

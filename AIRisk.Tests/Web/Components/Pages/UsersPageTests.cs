@@ -1,10 +1,10 @@
 using AIRisk.Sandbox.Data;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
-using AIRisk.Web.Users.Components;
+using AIRisk.Web.Components.Pages;
 using Bunit;
 
-namespace AIRisk.Tests.Web.Users;
+namespace AIRisk.Tests.Web.Components.Pages;
 
 public sealed class UsersPageTests() : DashboardTestContext
 {
@@ -21,16 +21,10 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void Search_ignores_accents_and_case()
     {
         var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
-        page.Find("[data-testid=user-search] input").Input("ZOE");
+        var row = page.SearchForOneRow("ZOE");
 
-        page.WaitForAssertion(() =>
-        {
-            var names = page.FindAll("[data-testid=user-name]").Select(n => n.TextContent).ToList();
-            Assert.Contains("Zoë Müller", names);
-            Assert.All(names, n => Assert.Contains("zoe", AIRisk.Web.Users.SearchText.Fold(n), StringComparison.Ordinal));
-        });
+        Assert.Equal("Zoë Müller", row.QuerySelector("[data-testid=user-name]")!.TextContent);
     }
 
     [Fact]
@@ -38,11 +32,10 @@ public sealed class UsersPageTests() : DashboardTestContext
     {
         var target = Sandbox.State.Data.Users[17];
         var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
-        page.Find("[data-testid=user-search] input").Input(target.Id[..13]);
+        var row = page.SearchForOneRow(target.Id[..13]);
 
-        page.WaitForAssertion(() => Assert.Equal(target.Id, page.Find("[data-testid=user-row]").GetAttribute("data-user-id")));
+        Assert.Equal(target.Id, row.GetAttribute("data-user-id"));
     }
 
     [Fact]
@@ -78,16 +71,11 @@ public sealed class UsersPageTests() : DashboardTestContext
     public void A_name_that_looks_like_HTML_is_shown_as_text()
     {
         var page = Render<UsersPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=user-row]")));
 
-        page.Find("[data-testid=user-search] input").Input("bold");
+        var name = page.SearchForOneRow("bold").QuerySelector("[data-testid=user-name]")!;
 
-        page.WaitForAssertion(() =>
-        {
-            var name = page.Find("[data-testid=user-name]");
-            Assert.Equal("<b>Bold</b> Tester", name.TextContent);
-            Assert.Empty(name.QuerySelectorAll("b"));
-        });
+        Assert.Equal("<b>Bold</b> Tester", name.TextContent);
+        Assert.Empty(name.QuerySelectorAll("b"));
     }
 
     [Fact]
