@@ -7,7 +7,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-using AIRisk.Web.Hosting;
 namespace AIRisk.Web.Audit.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAuditDbContext))]
@@ -21,65 +20,6 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("AIRisk.Web.Audit.ActingSessionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("EndCause")
-                        .HasColumnType("text")
-                        .HasColumnName("end_cause");
-
-                    b.Property<long?>("EndedUtcTicks")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ended_utc_ticks");
-
-                    b.Property<long>("LastActivityUtcTicks")
-                        .HasColumnType("bigint")
-                        .HasColumnName("last_activity_utc_ticks");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("text")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("StaffId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("staff_id");
-
-                    b.Property<string>("StaffName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("staff_name");
-
-                    b.Property<long>("StartedUtcTicks")
-                        .HasColumnType("bigint")
-                        .HasColumnName("started_utc_ticks");
-
-                    b.Property<string>("TargetEmail")
-                        .HasColumnType("text")
-                        .HasColumnName("target_email");
-
-                    b.Property<string>("TargetRole")
-                        .HasColumnType("text")
-                        .HasColumnName("target_role");
-
-                    b.Property<string>("TargetUserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("target_user_id");
-
-                    b.Property<string>("TargetUserName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("target_user_name");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("acting_session", (string)null);
-                });
 
             modelBuilder.Entity("AIRisk.Web.Audit.AuditRow", b =>
                 {
@@ -147,6 +87,84 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                         .HasDatabaseName("ix_audit_log_session");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Sessions.ActingSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndCause")
+                        .HasColumnType("text")
+                        .HasColumnName("end_cause");
+
+                    b.Property<long?>("EndedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ended_utc_ticks");
+
+                    b.Property<long>("LastActivityUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_activity_utc_ticks");
+
+                    b.Property<string>("LeaseCircuit")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_circuit");
+
+                    b.Property<bool>("LeaseConnected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lease_connected");
+
+                    b.Property<long?>("LeaseSeenUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_seen_utc_ticks");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("staff_name");
+
+                    b.Property<long>("StartedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("started_utc_ticks");
+
+                    b.Property<string>("TargetEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("target_email");
+
+                    b.Property<string>("TargetRole")
+                        .HasColumnType("text")
+                        .HasColumnName("target_role");
+
+                    b.Property<string>("TargetRoles")
+                        .HasColumnType("text")
+                        .HasColumnName("target_roles");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("TargetUserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedUtcTicks")
+                        .HasDatabaseName("ix_acting_session_ended");
+
+                    b.ToTable("acting_session", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-using AIRisk.Web.Hosting;
 namespace AIRisk.Web.Audit.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAuditDbContext))]
@@ -16,65 +15,6 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("AIRisk.Web.Audit.ActingSessionRow", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("EndCause")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("end_cause");
-
-                    b.Property<long?>("EndedUtcTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ended_utc_ticks");
-
-                    b.Property<long>("LastActivityUtcTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_activity_utc_ticks");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("StaffId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("staff_id");
-
-                    b.Property<string>("StaffName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("staff_name");
-
-                    b.Property<long>("StartedUtcTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("started_utc_ticks");
-
-                    b.Property<string>("TargetEmail")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("target_email");
-
-                    b.Property<string>("TargetRole")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("target_role");
-
-                    b.Property<string>("TargetUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("target_user_id");
-
-                    b.Property<string>("TargetUserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("target_user_name");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("acting_session", (string)null);
-                });
 
             modelBuilder.Entity("AIRisk.Web.Audit.AuditRow", b =>
                 {
@@ -140,6 +80,84 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                         .HasDatabaseName("ix_audit_log_session");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Sessions.ActingSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndCause")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_cause");
+
+                    b.Property<long?>("EndedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_utc_ticks");
+
+                    b.Property<long>("LastActivityUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_utc_ticks");
+
+                    b.Property<string>("LeaseCircuit")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_circuit");
+
+                    b.Property<bool>("LeaseConnected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_connected");
+
+                    b.Property<long?>("LeaseSeenUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_seen_utc_ticks");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_name");
+
+                    b.Property<long>("StartedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_utc_ticks");
+
+                    b.Property<string>("TargetEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_email");
+
+                    b.Property<string>("TargetRole")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_role");
+
+                    b.Property<string>("TargetRoles")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_roles");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("TargetUserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedUtcTicks")
+                        .HasDatabaseName("ix_acting_session_ended");
+
+                    b.ToTable("acting_session", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
