@@ -70,10 +70,12 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
     {
         var written = await RunAsync(async db =>
         {
+            var at = entry.AtUtc.UtcTicks;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // A write to the session's own row: it takes the row's lock, so an end committed meanwhile is seen here.
+            // A write to the session's own row: it takes the row's lock, so an end committed meanwhile is seen here. The
+            // holder counts as seen, but never earlier than it was: staff acted at `at`, which may precede the last touch.
             var open = await db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null && s.LeaseCircuit == circuitId)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseSeenUtcTicks, entry.AtUtc.UtcTicks), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseSeenUtcTicks, s => s.LeaseSeenUtcTicks > at ? s.LeaseSeenUtcTicks : at), ct);
             if (open != 1)
                 return false;
             db.Entries.Add(AuditRow.From(entry));

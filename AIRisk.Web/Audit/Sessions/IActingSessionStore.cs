@@ -40,7 +40,8 @@ public interface IActingSessionStore
     /// <summary>
     /// Appends <paramref name="entry"/> to the audit trail only if session <paramref name="id"/> is open and held by
     /// <paramref name="circuitId"/>, checked in the same transaction as the insert (the check takes the session's row
-    /// lock, so an end committed by another node is either before it, and refuses it, or waits for it).
+    /// lock, so an end committed by another node is either before it, and refuses it, or waits for it). The holder
+    /// counts as seen at the entry's time, unless it was seen later.
     /// </summary>
     /// <exception cref="ActingSessionEndedException">The session has ended, or another tab holds it.</exception>
     Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct);
@@ -53,6 +54,9 @@ public interface IActingSessionStore
     /// <returns><c>true</c> when this call ended it.</returns>
     Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct);
 
-    /// <summary>Open sessions whose holder was last seen (or that started, if never seen) before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// Open sessions whose holder was last seen (or that started, if never seen) before <paramref name="before"/>: at
+    /// most 500 a call, the earliest started first (a sweep ends those, then asks again).
+    /// </summary>
     Task<IReadOnlyList<ActingSessionRecord>> FindUnseenAsync(DateTimeOffset before, CancellationToken ct);
 }
