@@ -98,9 +98,9 @@ public sealed class InMemoryActingSessionStore : IActingSessionStore
         return true;
     });
 
-    public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) => Run(() =>
+    public Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) => Run(() =>
     {
-        var ended = _sessions.TryGetValue(id, out var session) && !session.HasEnded;
+        var ended = _sessions.TryGetValue(id, out var session) && !session.HasEnded && (heldBy is null || session.Lease?.CircuitId == heldBy);
         if (ended)
         {
             _sessions[id] = session! with { EndedUtc = at.ToUniversalTime(), EndCause = cause };

@@ -60,7 +60,8 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
     {
         try
         {
-            await sessions.EndAsync(id, time.GetUtcNow(), cause, endRecord, alongside, CancellationToken.None);
+            // Only while this tab holds it: a tab that lost its session to another (a reload on another node) never ends it.
+            await sessions.EndAsync(id, tab.CircuitId, time.GetUtcNow(), cause, endRecord, alongside, CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {

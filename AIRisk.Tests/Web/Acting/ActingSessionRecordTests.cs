@@ -130,8 +130,8 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
 
         public Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) => inner.RecordAsync(id, circuitId, entry, ct);
 
-        public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
-            inner.EndAsync(id, at, cause, endRecord, alongside, ct);
+        public Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
+            inner.EndAsync(id, heldBy, at, cause, endRecord, alongside, ct);
 
         public Task<IReadOnlyList<ActingSessionRecord>> FindUnseenAsync(DateTimeOffset before, CancellationToken ct) => inner.FindUnseenAsync(before, ct);
     }

@@ -52,7 +52,7 @@ public sealed partial class StaleSessionSweeper(
                 Detail = "node lost: no node has seen its tab since " + (session.Lease?.SeenUtc ?? session.StartedUtc).ToString("O"),
                 SessionId = session.Id,
             };
-            if (await sessions.EndAsync(session.Id, now, SessionEndCause.NodeLost, record, [], ct))
+            if (await sessions.EndAsync(session.Id, session.Lease?.CircuitId, now, SessionEndCause.NodeLost, record, [], ct))
                 ended++;
         }
 

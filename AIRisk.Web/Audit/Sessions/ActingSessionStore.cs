@@ -87,10 +87,10 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
             throw new ActingSessionEndedException(id);
     }
 
-    public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) => RunAsync(async db =>
+    public Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) => RunAsync(async db =>
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ended = await db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null)
+        var ended = await db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null && (heldBy == null || s.LeaseCircuit == heldBy))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtcTicks, at.UtcTicks).SetProperty(s => s.EndCause, cause.ToString()), ct) == 1;
         if (ended && endRecord is not null)
             db.Entries.Add(AuditRow.From(endRecord));

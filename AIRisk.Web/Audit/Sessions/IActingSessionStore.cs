@@ -47,12 +47,13 @@ public interface IActingSessionStore
     Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct);
 
     /// <summary>
-    /// Ends the session if it has not ended yet (the first cause recorded stands), in one transaction with
+    /// Ends the session if it has not ended yet (the first cause recorded stands) and, with <paramref name="heldBy"/>,
+    /// only while that circuit holds it (a tab that lost its session to another never ends it), in one transaction with
     /// <paramref name="endRecord"/>, which is written only when this call ended it, and <paramref name="alongside"/>,
     /// which is written either way (a switch's success record beside the previous session's end).
     /// </summary>
     /// <returns><c>true</c> when this call ended it.</returns>
-    Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct);
+    Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct);
 
     /// <summary>
     /// Open sessions whose holder was last seen (or that started, if never seen) before <paramref name="before"/>: at

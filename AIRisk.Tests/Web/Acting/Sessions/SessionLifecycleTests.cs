@@ -158,7 +158,7 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
         var user = Ordinary;
         await Acting.SwitchAsync(user, ct: Ct);
         var session = SessionId!;
-        await Sessions.EndAsync(session, DateTimeOffset.UtcNow, SessionEndCause.Stopped, null, [], Ct);
+        await Sessions.EndAsync(session, null, DateTimeOffset.UtcNow, SessionEndCause.Stopped, null, [], Ct);
 
         await Watch.CheckAsync();
 
@@ -271,8 +271,8 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
         public Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) =>
             Task.FromException(new AuditUnavailableException("The audit database is full.", new IOException("disk full")));
 
-        public Task<bool> EndAsync(string id, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
-            inner.EndAsync(id, at, cause, endRecord, alongside, ct);
+        public Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
+            inner.EndAsync(id, heldBy, at, cause, endRecord, alongside, ct);
 
         public Task<IReadOnlyList<ActingSessionRecord>> FindUnseenAsync(DateTimeOffset before, CancellationToken ct) => inner.FindUnseenAsync(before, ct);
     }

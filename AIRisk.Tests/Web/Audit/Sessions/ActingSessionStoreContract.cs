@@ -116,7 +116,7 @@ public abstract class ActingSessionStoreContract
     {
         var store = await OpenNodeAsync();
         var id = await StartAsync(store, "tab-a", T0);
-        await store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
+        await store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
 
         var byHolder = await store.TryTakeLeaseAsync(id, "tab-a", T0.AddMinutes(2), staleBefore: T0, Ct);
         var byAnother = await store.TryTakeLeaseAsync(id, "tab-b", T0.AddHours(1), staleBefore: T0.AddHours(1), Ct);
@@ -142,7 +142,7 @@ public abstract class ActingSessionStoreContract
     {
         var store = await OpenNodeAsync();
         var id = await StartAsync(store, "tab-a", T0);
-        await store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
+        await store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
 
         var touched = await store.TouchAsync(id, "tab-a", T0.AddMinutes(2), T0.AddMinutes(2), Ct);
 
@@ -166,7 +166,7 @@ public abstract class ActingSessionStoreContract
     {
         var store = await OpenNodeAsync();
         var id = await StartAsync(store, "tab-a", T0);
-        await store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
+        await store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct);
 
         var refused = await Assert.ThrowsAsync<ActingSessionEndedException>(() => store.RecordAsync(id, "tab-a", Write(id, T0.AddMinutes(2)), Ct));
 
@@ -207,8 +207,8 @@ public abstract class ActingSessionStoreContract
         var store = await OpenNodeAsync();
         var id = await StartAsync(store, "tab-a", T0);
 
-        var first = await store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1), "stopped"), [], Ct);
-        var second = await store.EndAsync(id, T0.AddMinutes(2), SessionEndCause.Idle, End(id, T0.AddMinutes(2), "idle"), [], Ct);
+        var first = await store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1), "stopped"), [], Ct);
+        var second = await store.EndAsync(id, null, T0.AddMinutes(2), SessionEndCause.Idle, End(id, T0.AddMinutes(2), "idle"), [], Ct);
 
         Assert.True(first);
         Assert.False(second);
@@ -218,13 +218,29 @@ public abstract class ActingSessionStoreContract
     }
 
     [Fact]
+    public async Task A_tab_that_lost_its_session_to_another_cannot_end_it()
+    {
+        var store = await OpenNodeAsync();
+        var id = await StartAsync(store, "tab-a", T0);
+        await store.SetConnectedAsync(id, "tab-a", connected: false, T0.AddSeconds(1), Ct);
+        Assert.Equal(LeaseResult.Taken, await store.TryTakeLeaseAsync(id, "tab-b", T0.AddSeconds(2), staleBefore: T0, Ct));
+
+        var ended = await store.EndAsync(id, "tab-a", T0.AddMinutes(3), SessionEndCause.TabClosed, End(id, T0.AddMinutes(3), "tab closed"), [], Ct);
+
+        Assert.False(ended);
+        Assert.False((await store.FindAsync(id, Ct))!.HasEnded);
+        Assert.DoesNotContain(await TrailAsync(id), e => e.Action == AuditAction.Stop);
+        Assert.True(await store.EndAsync(id, "tab-b", T0.AddMinutes(4), SessionEndCause.Stopped, End(id, T0.AddMinutes(4), "stopped"), [], Ct));
+    }
+
+    [Fact]
     public async Task Records_alongside_an_end_are_written_whether_or_not_that_call_ended_the_session()
     {
         var store = await OpenNodeAsync();
         var id = await StartAsync(store, "tab-a", T0);
 
-        await store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Switched, End(id, T0.AddMinutes(1)), [Switch(id, T0.AddMinutes(1), "to user-2")], Ct);
-        await store.EndAsync(id, T0.AddMinutes(2), SessionEndCause.Switched, End(id, T0.AddMinutes(2)), [Switch(id, T0.AddMinutes(2), "to user-3")], Ct);
+        await store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Switched, End(id, T0.AddMinutes(1)), [Switch(id, T0.AddMinutes(1), "to user-2")], Ct);
+        await store.EndAsync(id, null, T0.AddMinutes(2), SessionEndCause.Switched, End(id, T0.AddMinutes(2)), [Switch(id, T0.AddMinutes(2), "to user-3")], Ct);
 
         var trail = await TrailAsync(id);
         Assert.Single(trail, e => e.Action == AuditAction.Stop);
@@ -247,7 +263,7 @@ public abstract class ActingSessionStoreContract
             var ends = new[] { (Store: one, Cause: SessionEndCause.Stopped), (Store: two, Cause: SessionEndCause.NodeLost) }.Select(node => Task.Run(async () =>
             {
                 go.Wait(Ct);
-                return await node.Store.EndAsync(id, T0.AddMinutes(1), node.Cause, End(id, T0.AddMinutes(1), node.Cause.ToString()), [], Ct);
+                return await node.Store.EndAsync(id, null, T0.AddMinutes(1), node.Cause, End(id, T0.AddMinutes(1), node.Cause.ToString()), [], Ct);
             }, Ct)).ToArray();
             go.Set();
             var ended = await Task.WhenAll(ends);
@@ -264,7 +280,7 @@ public abstract class ActingSessionStoreContract
         var store = await OpenNodeAsync();
         var unseen = await StartAsync(store, "tab-a", T0);
         var ended = await StartAsync(store, "tab-b", T0);
-        await store.EndAsync(ended, T0.AddMinutes(1), SessionEndCause.Stopped, End(ended, T0.AddMinutes(1)), [], Ct);
+        await store.EndAsync(ended, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(ended, T0.AddMinutes(1)), [], Ct);
         var touched = await StartAsync(store, "tab-c", T0);
         await store.TouchAsync(touched, "tab-c", T0.AddMinutes(10), T0.AddMinutes(10), Ct);
         await StartAsync(store, "tab-d", T0.AddMinutes(6));

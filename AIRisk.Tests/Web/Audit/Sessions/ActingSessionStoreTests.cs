@@ -69,7 +69,7 @@ public sealed class ActingSessionStoreTests : ActingSessionStoreContract, IAsync
         var one = (await StartNodeAsync(ending)).GetRequiredService<IActingSessionStore>();
         var two = await OpenNodeAsync();
         var id = await StartAsync(one, "tab-a", T0);
-        ending.Arm(() => two.EndAsync(id, T0.AddMinutes(1), SessionEndCause.NodeLost, End(id, T0.AddMinutes(1)), [], Ct));
+        ending.Arm(() => two.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.NodeLost, End(id, T0.AddMinutes(1)), [], Ct));
 
         await one.RecordAsync(id, "tab-a", Write(id, T0.AddMinutes(1)), Ct);
 

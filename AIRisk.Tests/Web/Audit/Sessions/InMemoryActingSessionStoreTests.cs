@@ -21,7 +21,7 @@ public sealed class InMemoryActingSessionStoreTests : ActingSessionStoreContract
         _store.Unreachable = true;
 
         await Assert.ThrowsAsync<AuditUnavailableException>(() => _store.RecordAsync(id, "tab-a", Write(id, T0.AddMinutes(1)), Ct));
-        await Assert.ThrowsAsync<AuditUnavailableException>(() => _store.EndAsync(id, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct));
+        await Assert.ThrowsAsync<AuditUnavailableException>(() => _store.EndAsync(id, null, T0.AddMinutes(1), SessionEndCause.Stopped, End(id, T0.AddMinutes(1)), [], Ct));
         await Assert.ThrowsAsync<AuditUnavailableException>(() => _store.TryTakeLeaseAsync(id, "tab-b", T0.AddHours(1), T0.AddHours(1), Ct));
 
         _store.Unreachable = false;
