@@ -35,12 +35,16 @@ public static class Program
         foreach (var url in app.Urls)
             Console.WriteLine($"AIRisk sandbox listening on {url}/");
         Console.WriteLine($"  client_id:     {state.Options.ClientId}");
-        Console.WriteLine($"  client_secret: {state.Options.ClientSecret} (public demo value)");
+        Console.WriteLine(state.Options.ClientSecret == SandboxOptions.DemoClientSecret
+            ? $"  client_secret: {state.Options.ClientSecret} (public demo value)"
+            : $"  client_secret: from {SecretVariable} (not printed)");
         Console.WriteLine($"  redirect URIs: {string.Join(',', state.Options.RedirectUris)}");
         Console.WriteLine($"  users:         {state.Data.Users.Count.ToString(CultureInfo.InvariantCulture)}");
         await app.WaitForShutdownAsync();
         return 0;
     }
+
+    private const string SecretVariable = "SANDBOX_CLIENT_SECRET";
 
     /// <summary>The sandbox's own switches; everything else (e.g. <c>--urls</c>) is left to ASP.NET Core.</summary>
     private static Action<SandboxOptions> CommandLine(string[] args)
@@ -84,6 +88,9 @@ public static class Program
             // The dashboard's callback must be allowed, or every authorize call gets "Invalid redirect_uri".
             if (redirectUris.Count > 0)
                 options.RedirectUris = redirectUris;
+            // From the environment, never the command line (which any local user can read): another secret than the demo's.
+            if (Environment.GetEnvironmentVariable(SecretVariable) is { Length: > 0 } secret)
+                options.ClientSecret = secret;
         };
     }
 

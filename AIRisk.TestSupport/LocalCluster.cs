@@ -39,6 +39,12 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         OnPath("python3") ? null : "python3",
     }.OfType<string>());
 
+    /// <summary>
+    /// The client secret the cluster's sandbox and nodes share: every character a real secret may hold that a shell
+    /// would read as syntax, so a cluster that starts at all has carried it through its state file intact.
+    /// </summary>
+    public const string ClientSecret = "k9+Zx/Q=w&p%41~t $x\"'";
+
     public async Task StartAsync()
     {
         try
@@ -75,6 +81,7 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
             UseShellExecute = false,
         };
         start.Environment["CLUSTER_DIR"] = _directory;
+        start.Environment["SANDBOX_CLIENT_SECRET"] = ClientSecret;
         start.Environment["SANDBOX_LATENCY_MS"] = sandboxLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["CLUSTER_PORT"] = WebAppProcess.FreeBaseAddress().Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var key in new[] { "AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID" })

@@ -10,8 +10,9 @@
 #   deploy/cluster.sh down                    stop everything it started (by PID), and nothing else
 #
 # Environment: CLUSTER_NODES (2), CLUSTER_PORT (8080), CLUSTER_DIR (.cluster under the repository); AIRISK_BASE_URL,
-# CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox; SANDBOX_LATENCY_MS (0) adds
-# that much to each sandbox answer (benchmarks).
+# CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox (any character but a line
+# break in each); SANDBOX_LATENCY_MS (0) adds that much to each sandbox answer (benchmarks); SANDBOX_CLIENT_SECRET the
+# sandbox's client secret (its public demo value by default).
 set -euo pipefail
 # Everything this writes (state with passwords, the key ring's certificate, logs) is for this user's eyes only.
 umask 077
@@ -136,8 +137,9 @@ start_redis() {
 }
 
 start_sandbox() {
-  (cd "$DIR" && exec setsid dotnet "$DIR/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" --redirect-uri "$NODE_REDIRECT_URI" \
-      --latency-ms "${SANDBOX_LATENCY_MS:-0}") \
+  # The secret reaches the sandbox through its environment, not its command line (which any local user can read).
+  (cd "$DIR" && SANDBOX_CLIENT_SECRET="$NODE_CLIENT_SECRET" exec setsid dotnet "$DIR/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" \
+      --redirect-uri "$NODE_REDIRECT_URI" --latency-ms "${SANDBOX_LATENCY_MS:-0}") \
     >"$DIR/logs/sandbox.log" 2>&1 &
   echo $! >"$DIR/sandbox.pid"
   wait_for "http://127.0.0.1:$SANDBOX_PORT/" 60 "the sandbox"
@@ -178,7 +180,21 @@ start_haproxy() {
   wait_for "http://127.0.0.1:$CLUSTER_PORT/healthz" 30 "HAProxy"
 }
 
-load_state() { [ -f "$STATE" ] || die "no cluster here (deploy/cluster.sh up first)"; set -a; . "$STATE"; set +a; }
+# state.env is KEY=VALUE lines read back literally, never run as shell: a value (a client secret with & $ " ' or
+# spaces) is data, whatever it holds. The test fixture reads the same file the same way.
+put() { # KEY VALUE
+  case $2 in *$'\n'*) die "$1 must not contain a line break" ;; esac
+  printf '%s=%s\n' "$1" "$2"
+}
+
+load_state() {
+  [ -f "$STATE" ] || die "no cluster here (deploy/cluster.sh up first)"
+  local key value
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^[A-Z][A-Z0-9_]*$ ]] || die "state.env has a line that is not KEY=VALUE"
+    export "$key=$value"
+  done <"$STATE"
+}
 
 up() {
   [ -f "$STATE" ] && { load_state; alive "$DIR/haproxy.pid" && { echo "cluster: http://127.0.0.1:$CLUSTER_PORT"; return; }; down_quietly; }
@@ -190,23 +206,24 @@ up() {
   PG_HOME=$(mktemp -d /tmp/airisk-cluster-pg.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_HOME"
   {
-    echo "CLUSTER_NODES=$CLUSTER_NODES"; echo "CLUSTER_PORT=$CLUSTER_PORT"
-    echo "PG_HOME=$PG_HOME"; echo "PG_DATA=$PG_HOME/data"; echo "PG_PORT=$(free_port)"
-    echo "PG_OWNER_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
-    echo "PG_APP_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
-    echo "KEYRING_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
-    echo "REDIS_PORT=$(free_port)"; echo "SANDBOX_PORT=$(free_port)"; echo "SANDBOX_LATENCY_MS=${SANDBOX_LATENCY_MS:-0}"
-    for n in $(seq "$CLUSTER_NODES"); do echo "NODE${n}_PORT=$(free_port)"; done
+    put CLUSTER_NODES "$CLUSTER_NODES"; put CLUSTER_PORT "$CLUSTER_PORT"
+    put PG_HOME "$PG_HOME"; put PG_DATA "$PG_HOME/data"; put PG_PORT "$(free_port)"
+    put PG_OWNER_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    put PG_APP_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    put KEYRING_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    put REDIS_PORT "$(free_port)"; put SANDBOX_PORT "$(free_port)"; put SANDBOX_LATENCY_MS "${SANDBOX_LATENCY_MS:-0}"
+    for n in $(seq "$CLUSTER_NODES"); do put "NODE${n}_PORT" "$(free_port)"; done
   } >"$STATE"
   chmod 600 "$STATE"
   load_state
   if [ -n "${AIRISK_BASE_URL:-}" ]; then
-    { echo "NODE_BASE_URL=$AIRISK_BASE_URL"; echo "NODE_CLIENT_ID=${CLIENT_ID:?CLIENT_ID is needed with AIRISK_BASE_URL}"
-      echo "NODE_CLIENT_SECRET=${CLIENT_SECRET:?CLIENT_SECRET is needed with AIRISK_BASE_URL}"
-      echo "NODE_REDIRECT_URI=${REDIRECT_URI:?REDIRECT_URI is needed with AIRISK_BASE_URL}"; } >>"$STATE"
+    { put NODE_BASE_URL "$AIRISK_BASE_URL"; put NODE_CLIENT_ID "${CLIENT_ID:?CLIENT_ID is needed with AIRISK_BASE_URL}"
+      put NODE_CLIENT_SECRET "${CLIENT_SECRET:?CLIENT_SECRET is needed with AIRISK_BASE_URL}"
+      put NODE_REDIRECT_URI "${REDIRECT_URI:?REDIRECT_URI is needed with AIRISK_BASE_URL}"; } >>"$STATE"
   else
-    { echo "NODE_BASE_URL=http://127.0.0.1:$SANDBOX_PORT"; echo "NODE_CLIENT_ID=6f1c1d2e-0000-4000-8000-00000000a1a1"
-      echo "NODE_CLIENT_SECRET=sandbox-demo-secret"; echo "NODE_REDIRECT_URI=http://localhost/callback"; } >>"$STATE"
+    # SANDBOX_CLIENT_SECRET: the sandbox's client secret (the public demo value unless set; the tests set a hostile one).
+    { put NODE_BASE_URL "http://127.0.0.1:$SANDBOX_PORT"; put NODE_CLIENT_ID "6f1c1d2e-0000-4000-8000-00000000a1a1"
+      put NODE_CLIENT_SECRET "${SANDBOX_CLIENT_SECRET:-sandbox-demo-secret}"; put NODE_REDIRECT_URI "http://localhost/callback"; } >>"$STATE"
   fi
   load_state
 

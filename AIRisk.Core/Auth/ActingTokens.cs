@@ -32,6 +32,9 @@ public sealed class ActingTokens(TokenState state, ITokenProvider tokens, IAutho
         if (refused ? !ReferenceEquals(known, identity.Token) : !known.IsExpiring(time.GetUtcNow(), Skew))
             return known;
         var token = await RenewOnceAsync(identity, known, refused).WaitAsync(ct);
+        // The renewal took a while (a policy check, AIRisk's flow): a switch or stop meanwhile ended this identity.
+        if (state.Current.Version != identity.Version)
+            throw new AIRiskApiException($"The acting session as {identity.User.DisplayName} has ended; this call was not sent.");
         await state.ReplaceTokenAsync(identity, token);
         return token;
     }

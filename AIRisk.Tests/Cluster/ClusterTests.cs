@@ -33,6 +33,20 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
+    public async Task A_client_secret_with_shell_syntax_in_it_reaches_both_nodes_intact_and_they_sign_in_with_it()
+    {
+        // cluster.sh once wrote KEY=value unquoted into its state file and sourced it: '&' ran a command, '$x' expanded.
+        Assert.Equal(LocalCluster.ClientSecret, Cluster.State["NODE_CLIENT_SECRET"]);
+
+        // Each node acts as a user only once the sandbox accepted the node's client secret (invalid_client otherwise).
+        var (first, _) = await ActOnNodeAsync(1, row: 3);
+        var (second, _) = await ActOnNodeAsync(2, row: 3);
+
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_token_fetched_on_one_node_serves_the_other_with_no_token_call_and_is_never_in_clear_in_Redis()
     {
         var (first, user) = await ActOnNodeAsync(1, row: 7);

@@ -25,8 +25,9 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
     /// </summary>
     /// <exception cref="ActingSessionEndedException">The session has ended, or another tab holds it: nothing was written.</exception>
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
-    public Task RecordInSessionAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null) =>
-        tab.Id is { } id
+    /// <param name="session">The session to write under; the tab's session in force when <c>null</c>.</param>
+    public Task RecordInSessionAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? session = null) =>
+        (session ?? tab.Id) is { } id
             ? sessions.RecordAsync(id, tab.CircuitId, Entry(action, outcome, target, reason, detail, session: id), ct)
             : audit.RecordAsync(Entry(action, outcome, target, reason, detail), ct);
 

@@ -28,6 +28,9 @@ public sealed class ActingRenewalGate(
     {
         var user = identity.User!;
         var listed = await targets.FindAsync(user.Id, ct);
+        // The lookup took a while: a switch or stop meanwhile ended this identity, and nothing here is its any more.
+        if (tokens.Current.Version != identity.Version)
+            throw new AIRiskApiException($"The acting session as {user.DisplayName} has ended; this call was not sent.");
         var startedAt = clock.StartedAt ?? time.GetUtcNow();
         if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, time.GetUtcNow()) is { } verdict)
         {
@@ -39,9 +42,9 @@ public sealed class ActingRenewalGate(
         {
             await audit.RecordInSessionAsync(AuditAction.TokenRenewed, AuditOutcome.Succeeded, listed, ct);
         }
-        catch (ActingSessionEndedException)
+        catch (ActingSessionEndedException e)
         {
-            await ender.LostAsync();
+            await ender.LostAsync(e.SessionId);
             throw new AIRiskApiException($"The acting session as {user.DisplayName} has ended; this call was not sent.");
         }
         catch (AuditUnavailableException e)

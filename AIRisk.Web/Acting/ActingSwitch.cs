@@ -97,30 +97,29 @@ public sealed partial class ActingSwitch(
         {
             LogSwitchUnaudited(e.InnerException ?? e, user.Id);
             measurement.End(SwitchOutcome.Unaudited);
-            return await FailAsync(ticket, null, new ActingNotice($"Did not act as {user.DisplayName}: {e.Message}"));
+            return await FailAsync(ticket, session, started, null, new ActingNotice($"Did not act as {user.DisplayName}: {e.Message}"));
         }
         catch (SignInNeedsClickException e)
         {
             // Not a failure of the switch: it waits for the click that lets AIRisk's sign-in window open.
-            return await FailAsync(ticket, session.Id, new ActingNotice($"To act as {user.DisplayName}: {e.Message}", signInRetry ?? (() => SwitchAsync(user))));
+            return await FailAsync(ticket, session, started, "waiting for a click to sign in to AIRisk",
+                new ActingNotice($"To act as {user.DisplayName}: {e.Message}", signInRetry ?? (() => SwitchAsync(user))));
         }
         catch (AIRiskApiException e)
         {
-            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: e.Message);
-            return await FailAsync(ticket, session.Id, new ActingNotice($"Could not act as {user.DisplayName}: {e.Message}"));
+            return await FailAsync(ticket, session, started, e.Message, new ActingNotice($"Could not act as {user.DisplayName}: {e.Message}"));
         }
-        catch (OperationCanceledException) when (started)
+        catch (OperationCanceledException)
         {
-            // The caller gave up after the start record: the session ends on record and the tab gets the one in force back.
-            await FailAsync(ticket, session.Id, null);
+            // The caller gave up: a session already started ends on record, and the tab gets the one in force back.
+            await FailAsync(ticket, session, started, "cancelled", null);
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // The boundary of a staff click: an unexpected failure is reported, never allowed to end the circuit.
             LogSwitchCrashed(e, user.Id);
-            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Failed, user, reason, error: "unexpected error");
-            return await FailAsync(ticket, started ? session.Id : null, new ActingNotice($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log)."));
+            return await FailAsync(ticket, session, started, "unexpected error", new ActingNotice($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log)."));
         }
 
         // 7. Success record, in one write with the end of the session it replaced.
@@ -128,7 +127,7 @@ public sealed partial class ActingSwitch(
         recent.Add(user);
         var succeeded = audit.Entry(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason, session: session.Id);
         if (previous.Id is { } previousId)
-            await ender.EndAsync(SessionEndCause.Switched, previousId, previous.User, succeeded);
+            await ender.EndAsync(SessionEndCause.Switched, previousId, ender.EndRecord(SessionEndCause.Switched, previousId, previous.User), succeeded);
         else
             await audit.RecordBestEffortAsync(succeeded);
         await tabKnows;
@@ -138,23 +137,28 @@ public sealed partial class ActingSwitch(
     private async Task<bool> SupersededAsync(ActingSessionRecord session, bool started, SwitchMeasurement measurement)
     {
         measurement.End(SwitchOutcome.Superseded);
-        await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Superseded, session.Target, session.Reason);
-        if (started)
-            await ender.EndAsync(SessionEndCause.NeverStarted, session.Id, session.Target);
+        await EndUnstartedAsync(session, started, audit.Entry(AuditAction.ActAs, AuditOutcome.Superseded, session.Target, session.Reason, session: started ? session.Id : null));
         return false;
     }
 
-    /// <summary>The switch did not take effect: its session (if started) ends unstarted, and the tab keeps the one in force.</summary>
-    private async Task<bool> FailAsync(SwitchTicket ticket, string? started, ActingNotice? notice)
+    /// <summary>
+    /// The switch did not take effect: the screen says why as it stops showing the switch, its session (if started) ends
+    /// with the failure as its end record, and the tab keeps the session in force.
+    /// </summary>
+    private async Task<bool> FailAsync(SwitchTicket ticket, ActingSessionRecord session, bool started, string? error, ActingNotice? notice)
     {
         await status.SetNoticeAsync(notice, raise: false);
-        await tokens.AbandonAsync(ticket, notice?.Message ?? "cancelled");
-        if (started is not null)
-            await ender.EndAsync(SessionEndCause.NeverStarted, started, ticket.User);
+        await tokens.AbandonAsync(ticket, error ?? notice?.Message ?? "not recorded");
+        if (error is not null)
+            await EndUnstartedAsync(session, started, audit.Entry(AuditAction.ActAs, AuditOutcome.Failed, session.Target, session.Reason, error: error, session: started ? session.Id : null));
         if (tokens.SwitchingTo is null)
             await storage.SaveAsync(tab.Id);
         return false;
     }
+
+    /// <summary>How a switch that never took effect ended: the end record of its session, or a record of its own without one.</summary>
+    private Task EndUnstartedAsync(ActingSessionRecord session, bool started, AuditEntry outcome) =>
+        started ? ender.EndAsync(SessionEndCause.NeverStarted, session.Id, outcome) : audit.RecordBestEffortAsync(outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Switch to {UserId} not done: its start could not be recorded")]
     private partial void LogSwitchUnaudited(Exception exception, string userId);

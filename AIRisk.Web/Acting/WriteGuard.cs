@@ -50,9 +50,9 @@ public sealed class WriteGuard(TokenState tokens, ActingAudit audit, SessionEnde
         {
             return $"Not sent: {e.Message}";
         }
-        catch (ActingSessionEndedException)
+        catch (ActingSessionEndedException e)
         {
-            await ender.LostAsync();
+            await ender.LostAsync(e.SessionId);
             return "Not sent: the acting session has ended.";
         }
 

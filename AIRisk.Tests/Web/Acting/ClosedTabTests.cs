@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
@@ -38,5 +39,27 @@ public sealed class ClosedTabTests() : DashboardTestContext(settings: s => s[Con
         await closing;
 
         Assert.False((await Sessions.FindAsync(session, Ct))!.HasEnded);
+    }
+
+    [Fact]
+    public async Task A_session_another_node_took_up_is_not_ended_by_this_tabs_close_and_this_tab_can_no_longer_write_under_it()
+    {
+        var user = Sandbox.User(2);
+        await Acting.SwitchAsync(user, ct: Ct);
+        var session = SessionId!;
+        // This tab's connection dropped (a pause); the proxy moved the browser to node 2, which took the session up.
+        await Sessions.SetConnectedAsync(session, Tab.CircuitId, connected: false, DateTimeOffset.UtcNow, Ct);
+        Assert.Equal(LeaseResult.Taken, await Sessions.TryTakeLeaseAsync(session, "node-2-circuit", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(-15), Ct));
+        var requests = Sandbox.State.Requests.Snapshot().Count;
+
+        // Node 1's old circuit closes for good: past the grace period, it must not end what node 2 now holds.
+        await ClosedTab.EndForClosedTabAsync();
+        var refusal = await Context.Services.GetRequiredService<WriteGuard>().RunAsync("a question", () => Task.CompletedTask, Ct);
+
+        Assert.False((await Sessions.FindAsync(session, Ct))!.HasEnded);
+        Assert.True(await Sessions.HoldsAsync(session, "node-2-circuit", Ct));
+        Assert.Equal("Not sent: the acting session has ended.", refusal);
+        Assert.Equal(requests, Sandbox.State.Requests.Snapshot().Count);
+        Assert.False(Tokens.Current.IsActing);
     }
 }

@@ -2,6 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Sandbox.Requests;
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.Workspace.Components;
 using Bunit;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public sealed class WriteGuardTests() : DashboardTestContext
     private WriteRecordsCanFail _audit = default!;
 
     protected override void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton<IAuditTrail>(sp => _audit = new WriteRecordsCanFail(sp.GetRequiredService<AuditTrail>()));
+        services.AddSingleton<IActingSessionStore>(sp => _audit = new WriteRecordsCanFail(ActivatorUtilities.CreateInstance<ActingSessionStore>(sp)));
 
     [Fact]
     public async Task Writing_is_confirmed_once_per_acting_session_and_each_write_is_recorded()
@@ -72,16 +73,13 @@ public sealed class WriteGuardTests() : DashboardTestContext
     }
 
     // The real trail, whose records the first test reads back; a mock would have to forward every call to it.
-    private sealed class WriteRecordsCanFail(IAuditTrail trail) : IAuditTrail
+    /// <summary>The real store, except that write records (which go under the session) can be made to fail.</summary>
+    private sealed class WriteRecordsCanFail(IActingSessionStore inner) : DelegatingActingSessionStore(inner)
     {
         public bool FailWrites { get; set; }
 
-        public Task RecordAsync(AuditEntry entry, CancellationToken ct) => FailWrites && entry.Action == AuditAction.Write
-            ? Task.FromException(new AuditUnavailableException("disk full"))
-            : trail.RecordAsync(entry, ct);
-
-        public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken ct) => trail.QueryAsync(query, ct);
-
-        public IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery query, CancellationToken ct) => trail.ExportAsync(query, ct);
+        public override Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) => FailWrites && entry.Action == AuditAction.Write
+            ? Task.FromException(new AuditUnavailableException("disk full", new IOException("disk full")))
+            : base.RecordAsync(id, circuitId, entry, ct);
     }
 }

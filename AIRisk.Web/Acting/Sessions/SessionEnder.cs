@@ -18,11 +18,10 @@ public sealed partial class SessionEnder(
     ActingStatus status,
     ActingSessionClock clock,
     ITabSessionStorage storage,
-    IActingSessionStore sessions,
     ILogger<SessionEnder> logger)
 {
     /// <summary>Ends the session in force in this tab (if any) with <paramref name="cause"/>.</summary>
-    /// <param name="cause">Why; <see cref="SessionEndCause.Switched"/> and <see cref="SessionEndCause.NeverStarted"/> end a session no longer in force, with <see cref="EndAsync(SessionEndCause, string, AIRiskUser?, AuditEntry[])"/>.</param>
+    /// <param name="cause">Why; a session not in force here ends with <see cref="EndAsync(SessionEndCause, string, AuditEntry, AuditEntry[])"/>.</param>
     /// <param name="why">What ended it, as staff read it (a limit, a refusal); recorded as the end's detail.</param>
     public async Task EndAsync(SessionEndCause cause, string? why = null)
     {
@@ -34,7 +33,7 @@ public sealed partial class SessionEnder(
         await tokens.ClearAsync();
         tab.Id = null;
         if (id is not null)
-            await audit.EndSessionAsync(id, cause, audit.Entry(ActionOf(cause), AuditOutcome.Succeeded, user, detail: Detail(cause, why), session: id));
+            await audit.EndSessionAsync(id, cause, EndRecord(cause, id, user, why));
         else if (user is not null)
             await audit.RecordBestEffortAsync(ActionOf(cause), AuditOutcome.Succeeded, user, detail: Detail(cause, why));
         await storage.SaveAsync(null);
@@ -42,44 +41,36 @@ public sealed partial class SessionEnder(
     }
 
     /// <summary>
-    /// Ends session <paramref name="id"/>, no longer in force here: the one a switch replaced (with the new one's success
-    /// record <paramref name="alongside"/>, in the same write), or a switch's own that never took effect.
+    /// Ends session <paramref name="id"/>, which is not (or no longer) in force here: the one a switch replaced, a
+    /// switch's own that never took effect, or one a resume found it may not take up. <paramref name="endRecord"/> (see
+    /// <see cref="EndRecord"/>) is written only if this ends it, <paramref name="alongside"/> either way, in one write.
     /// </summary>
-    public async Task EndAsync(SessionEndCause cause, string id, AIRiskUser? target, params AuditEntry[] alongside)
+    public async Task EndAsync(SessionEndCause cause, string id, AuditEntry endRecord, params AuditEntry[] alongside)
     {
-        var endRecord = cause == SessionEndCause.NeverStarted ? null : audit.Entry(ActionOf(cause), AuditOutcome.Succeeded, target, detail: Detail(cause, null), session: id);
         await audit.EndSessionAsync(id, cause, endRecord, alongside);
         LogEnded(id, cause);
     }
 
+    /// <summary>The record of session <paramref name="id"/> ending with <paramref name="cause"/>, as every ending writes it.</summary>
+    public AuditEntry EndRecord(SessionEndCause cause, string id, AIRiskUser? target, string? why = null) =>
+        audit.Entry(ActionOf(cause), AuditOutcome.Succeeded, target, detail: Detail(cause, why), session: id);
+
     /// <summary>
-    /// A write or heartbeat under the tab's session was refused: the session ended elsewhere (another node, the sweeper)
-    /// or another tab took it over. Acting stops here; the session's record stays as it is.
+    /// A write or heartbeat under session <paramref name="id"/> was refused: it ended elsewhere (another node, the
+    /// sweeper) or another tab took it up. If it is still the one in force here, acting stops at once (no wait on the
+    /// audit database); the session's record stays as it is. A refusal for a session no longer in force changes nothing.
     /// </summary>
-    public async Task LostAsync()
+    public async Task LostAsync(string id)
     {
+        if (tab.Id != id)
+            return;
         var user = tokens.Current.User;
-        var id = tab.Id;
-        var record = id is null ? null : await FindAsync(id);
-        var why = record?.EndCause is { } cause ? $"it was ended elsewhere ({cause})" : "it was taken up in another tab";
-        await status.SetNoticeAsync(new ActingNotice($"Stopped acting as {user?.DisplayName ?? "this user"}: {why}."), raise: user is null);
+        await status.SetNoticeAsync(new ActingNotice($"Stopped acting as {user?.DisplayName ?? "this user"}: this acting session was ended elsewhere or taken up in another tab."), raise: user is null);
         clock.Stop();
         await tokens.ClearAsync();
         tab.Id = null;
         await storage.SaveAsync(null);
-        LogLost(id ?? "(none)", why);
-    }
-
-    private async Task<ActingSessionRecord?> FindAsync(string id)
-    {
-        try
-        {
-            return await sessions.FindAsync(id, CancellationToken.None);
-        }
-        catch (AuditUnavailableException)
-        {
-            return null;
-        }
+        LogLost(id);
     }
 
     private static AuditAction ActionOf(SessionEndCause cause) => cause is SessionEndCause.Idle or SessionEndCause.Cap ? AuditAction.Expire : AuditAction.Stop;
@@ -93,7 +84,8 @@ public sealed partial class SessionEnder(
         _ => why ?? cause.ToString(),
     };
 
-    private static ActingNotice? Notice(SessionEndCause cause, AIRiskUser? user, string? why)
+    /// <summary>What staff are told when a session as <paramref name="user"/> ends with <paramref name="cause"/>.</summary>
+    public static ActingNotice? Notice(SessionEndCause cause, AIRiskUser? user, string? why)
     {
         var name = user?.DisplayName ?? "this user";
         return cause switch
@@ -110,6 +102,6 @@ public sealed partial class SessionEnder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Acting session {SessionId} ended: {Cause}")]
     private partial void LogEnded(string sessionId, SessionEndCause cause);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session {SessionId} lost here: {Why}")]
-    private partial void LogLost(string sessionId, string why);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Acting session {SessionId} ended elsewhere or was taken up in another tab; acting stopped here")]
+    private partial void LogLost(string sessionId);
 }

@@ -31,7 +31,7 @@ public sealed partial class SessionResume(
     /// <returns>The user acting resumed as, or <c>null</c>.</returns>
     public async Task<AIRiskUser?> ResumeAsync(CancellationToken ct)
     {
-        if (tokens.Current.IsActing || await storage.ReadAsync() is not { } id)
+        if (tokens.Current.IsActing || tokens.SwitchingTo is not null || await storage.ReadAsync() is not { } id)
             return null;
         ActingSessionRecord? session;
         try
@@ -51,53 +51,68 @@ public sealed partial class SessionResume(
             return null;
         }
 
-        if (await TakeLeaseAsync(id, ct) is var lease && lease != LeaseResult.Taken)
-        {
-            LogNotResumed(lease == LeaseResult.Ended ? "session ended" : "the session is open in another connected tab");
-            if (lease == LeaseResult.Ended)
-                await storage.SaveAsync(null);
-            return null;
-        }
-
-        // This tab holds it now: whatever ends it from here goes through the door like any other ending.
-        tab.Id = session!.Id;
-        clock.Resume(session.StartedUtc, session.LastActivityUtc);
-        SwitchTicket? ticket = null;
+        // A ticket like a click's: a click during the wait for the lease or the lookups supersedes the resume.
+        using var ticket = await tokens.BeginSwitchAsync(session!.Target, ct);
+        var leased = false;
         try
         {
-            var target = await targets.FindAsync(session.Target.Id, ct);
-            if (rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow()) is { } verdict)
+            var lease = await TakeLeaseAsync(id, ticket.Token);
+            if (lease != LeaseResult.Taken)
             {
-                await ender.EndAsync(verdict.Cause, verdict.Why);
+                LogNotResumed(lease == LeaseResult.Ended ? "session ended" : "the session is open in another connected tab");
+                if (lease == LeaseResult.Ended)
+                    await storage.SaveAsync(null);
+                await tokens.AbandonAsync(ticket, "not resumed");
                 return null;
             }
 
-            await audit.RecordInSessionAsync(AuditAction.Resumed, AuditOutcome.Succeeded, target, ct, session.Reason);
-            ticket = await tokens.BeginSwitchAsync(target!, ct);
-            if (!await tokens.ApplyAsync(ticket, await tokens.GetTokenAsync(ticket)))
+            leased = true;
+            var target = await targets.FindAsync(session.Target.Id, ticket.Token);
+            if (rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow()) is { } verdict)
+            {
+                await status.SetNoticeAsync(SessionEnder.Notice(verdict.Cause, session.Target, verdict.Why), raise: false);
+                await tokens.AbandonAsync(ticket, verdict.Why);
+                await ender.EndAsync(verdict.Cause, id, ender.EndRecord(verdict.Cause, id, session.Target, verdict.Why));
+                await storage.SaveAsync(null);
                 return null;
+            }
+
+            // Recorded before its token is asked for: a resume that cannot be recorded gets none.
+            await audit.RecordInSessionAsync(AuditAction.Resumed, AuditOutcome.Succeeded, target, ticket.Token, session.Reason, session: id);
+            var token = await tokens.GetTokenAsync(ticket);
+            if (!tokens.IsCurrent(ticket))
+                return await SupersededAsync(id, session.Target);
+            tab.Id = id;
+            clock.Resume(session.StartedUtc, session.LastActivityUtc);
+            await tokens.ApplyAsync(ticket, token);
             recent.Add(target!);
             return target;
         }
+        catch (OperationCanceledException) when (!tokens.IsCurrent(ticket) && !ct.IsCancellationRequested)
+        {
+            return leased ? await SupersededAsync(id, session.Target) : null;
+        }
         catch (ActingSessionEndedException)
         {
-            await ender.LostAsync();
+            await status.SetNoticeAsync(new ActingNotice($"Could not resume acting as {session.Target.DisplayName}: the session ended elsewhere."), raise: false);
+            await tokens.AbandonAsync(ticket, "session ended elsewhere");
+            await storage.SaveAsync(null);
             return null;
         }
         catch (Exception e) when (e is AuditUnavailableException or AIRiskApiException)
         {
             // Not ended: nothing says it must, and a reload may take it up once AIRisk or the audit database is back.
-            tab.Id = null;
-            clock.Stop();
-            await status.SetNoticeAsync(new ActingNotice($"Could not resume acting as {session.Target.DisplayName}: {e.Message}"), raise: ticket is null);
-            if (ticket is not null)
-                await tokens.AbandonAsync(ticket, e.Message);
+            await status.SetNoticeAsync(new ActingNotice($"Could not resume acting as {session.Target.DisplayName}: {e.Message}"), raise: false);
+            await tokens.AbandonAsync(ticket, e.Message);
             return null;
         }
-        finally
-        {
-            ticket?.Dispose();
-        }
+    }
+
+    /// <summary>A click came while resuming: the session this tab took up for the resume ends, as if switched from.</summary>
+    private async Task<AIRiskUser?> SupersededAsync(string id, AIRiskUser target)
+    {
+        await ender.EndAsync(SessionEndCause.Switched, id, ender.EndRecord(SessionEndCause.Switched, id, target));
+        return null;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed partial class SessionWatch(
     private ITimer? _timer;
     private int _checking;
     private DateTimeOffset _lastHeartbeat;
+    private int _beating;
 
     /// <summary>Starts watching (once per tab; the layout calls it when the tab opens).</summary>
     public void Start() => _timer ??= time.CreateTimer(_ => _ = TickAsync(), null, Interval, Interval);
@@ -44,7 +45,7 @@ public sealed partial class SessionWatch(
             return;
         try
         {
-            await dispatcher.InvokeAsync(CheckAsync);
+            await dispatcher.InvokeAsync(() => CheckAsync(waitForHeartbeat: false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -57,14 +58,27 @@ public sealed partial class SessionWatch(
         }
     }
 
-    /// <summary>One check (the timer runs it every second).</summary>
-    public async Task CheckAsync()
-    {
-        // A switch in flight starts a new session; ending the old one now would cancel that click.
-        var identity = tokens.Current;
-        if (tokens.SwitchingTo is not null || identity.User is not { } user || tab.Id is not { } id || clock.StartedAt is not { } startedAt)
-            return;
+    /// <summary>One check, as the timer runs it every second, and its heartbeat if one is due.</summary>
+    public Task CheckAsync() => CheckAsync(waitForHeartbeat: true);
 
+    // The timer does not wait for the heartbeat: a slow store must never hold back the next tick's checks.
+    private async Task CheckAsync(bool waitForHeartbeat)
+    {
+        var identity = tokens.Current;
+        if (identity.User is not { } user || tab.Id is not { } id || clock.StartedAt is not { } startedAt)
+            return;
+        var now = time.GetUtcNow();
+        var heartbeat = HeartbeatAsync(id, now);
+        // A switch in flight starts a new session; ending the old one now would cancel that click (its limits and policy
+        // are checked again at the next tick after it).
+        if (tokens.SwitchingTo is null && tab.Id == id)
+            await EndIfDueAsync(user, startedAt, now);
+        if (waitForHeartbeat)
+            await heartbeat;
+    }
+
+    private async Task EndIfDueAsync(AIRiskUser user, DateTimeOffset startedAt, DateTimeOffset now)
+    {
         // Before the list first loads (single-user mode by id alone), the target is as the session started. Once loaded,
         // asking for it without waiting reloads a list older than its refresh interval behind the one in use.
         AIRiskUser? listed = user;
@@ -74,25 +88,34 @@ public sealed partial class SessionWatch(
             listed = snapshot.ById.GetValueOrDefault(user.Id);
         }
 
-        var now = time.GetUtcNow();
         if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, now) is { } verdict)
-        {
             await ender.EndAsync(verdict.Cause, verdict.Why);
-            return;
-        }
+    }
 
-        if (now - _lastHeartbeat < SessionLeaseTiming.Heartbeat)
+    /// <summary>Shows every node the tab is alive (even while a switch waits for AIRisk's sign-in), saving staff's activity.</summary>
+    private async Task HeartbeatAsync(string id, DateTimeOffset now)
+    {
+        if (now - _lastHeartbeat < SessionLeaseTiming.Heartbeat || Interlocked.Exchange(ref _beating, 1) == 1)
             return;
         _lastHeartbeat = now;
         try
         {
-            if (!await sessions.TouchAsync(id, tab.CircuitId, clock.LastActivity, now, CancellationToken.None) && tab.Id == id)
-                await ender.LostAsync();
+            if (!await sessions.TouchAsync(id, tab.CircuitId, clock.LastActivity, now, CancellationToken.None))
+                await ender.LostAsync(id);
         }
         catch (AuditUnavailableException e)
         {
             // The session goes on: its writes fail closed on their own, and the next heartbeat tries again.
             LogHeartbeatFailed(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not awaited by the timer: reported here, and the next heartbeat tries again.
+            LogCheckFailed(e);
+        }
+        finally
+        {
+            Volatile.Write(ref _beating, 0);
         }
     }
 

@@ -122,8 +122,16 @@ public sealed partial class MainLayout : IDisposable
         // The tab's storage is only readable once the page is interactive: a reload resumes its session here, and
         // single-user mode starts only when there was nothing to resume.
         // From then on an identity that changes changed because staff asked (a deep link waits for this to confirm).
-        var resumed = await Resume.ResumeAsync(CancellationToken.None);
-        await Status.MarkStartedAsync();
+        AIRisk.Core.Api.AIRiskUser? resumed;
+        try
+        {
+            resumed = await Resume.ResumeAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await Status.MarkStartedAsync();
+        }
+
         if (resumed is not null)
             Snackbar.Add($"Resumed acting as {resumed.DisplayName}.", Severity.Info);
         else

@@ -184,10 +184,10 @@ public sealed partial class ChatPanel : IAsyncDisposable
         {
             await Audit.RecordInSessionAsync(AuditAction.Viewed, AuditOutcome.Succeeded, Identity.User, CancellationToken.None, detail: $"conversation {conversation.Id} “{conversation.Title}”");
         }
-        catch (ActingSessionEndedException)
+        catch (ActingSessionEndedException e)
         {
             // Ended on another node (or taken up in another tab) since this tab last heard: nothing more is shown as it.
-            await Ender.LostAsync();
+            await Ender.LostAsync(e.SessionId);
         }
         catch (AuditUnavailableException)
         {

@@ -87,7 +87,7 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
     }
 
     [Fact]
-    public async Task A_session_keeps_every_role_of_its_target_so_a_second_role_still_protects_them_on_resume()
+    public async Task A_session_keeps_every_role_of_its_target_and_a_resume_after_the_staff_member_lost_the_admin_role_ends_it_as_staff_lost_role()
     {
         var twoRoles = Ordinary with { Role = "User", Roles = ["User", "Company Admin"] };
         SignIn("ada", "Ada Admin", "airisk-admins");
@@ -129,27 +129,6 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
 
         Assert.False(Tokens.Current.IsActing);
         Assert.Equal(SessionEndCause.TargetNowProtected, (await Sessions.FindAsync(session, Ct))!.EndCause);
-    }
-
-    [Fact]
-    public async Task A_session_another_node_took_up_is_not_ended_by_this_tabs_close_and_this_tab_can_no_longer_write_under_it()
-    {
-        var user = Ordinary;
-        await Acting.SwitchAsync(user, ct: Ct);
-        var session = SessionId!;
-        // This tab's connection dropped (a pause); the proxy moved the browser to node 2, which took the session up.
-        await Sessions.SetConnectedAsync(session, Tab.CircuitId, connected: false, DateTimeOffset.UtcNow, Ct);
-        Assert.Equal(LeaseResult.Taken, await Sessions.TryTakeLeaseAsync(session, "node-2-circuit", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(-15), Ct));
-        var requests = Sandbox.State.Requests.Snapshot().Count;
-
-        var refusal = await Context.Services.GetRequiredService<WriteGuard>().RunAsync("a question", () => Task.CompletedTask, Ct);
-        await ClosedTab.EndForClosedTabAsync();
-
-        Assert.Equal("Not sent: the acting session has ended.", refusal);
-        Assert.Equal(requests, Sandbox.State.Requests.Snapshot().Count);
-        Assert.False(Tokens.Current.IsActing);
-        Assert.False((await Sessions.FindAsync(session, Ct))!.HasEnded);
-        Assert.True(await Sessions.HoldsAsync(session, "node-2-circuit", Ct));
     }
 
     [Fact]
@@ -207,6 +186,9 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
         Assert.Null(resumed);
         Assert.Equal(tokenCalls, Sandbox.State.Requests.CountTokenCalls(user.Id));
         Assert.Contains("Could not resume", LastError, StringComparison.Ordinal);
+        // The token really was no longer cached: the same resume, recorded this time, asks AIRisk for one.
+        Assert.Equal(user.Id, (await Resume.ResumeAsync(Ct))?.Id);
+        Assert.Equal(tokenCalls + 1, Sandbox.State.Requests.CountTokenCalls(user.Id));
     }
 
     private StaffContext Staff => Context.Services.GetRequiredService<StaffContext>();
@@ -251,29 +233,9 @@ public sealed class SessionLifecycleTests() : DashboardTestContext(settings: s =
     }
 
     /// <summary>The real store, except that no record can be written under a session (the audit database refuses).</summary>
-    private sealed class RefusingRecords(IActingSessionStore inner) : IActingSessionStore
+    private sealed class RefusingRecords(IActingSessionStore inner) : DelegatingActingSessionStore(inner)
     {
-        public Task StartAsync(ActingSessionRecord session, string circuitId, AuditEntry started, CancellationToken ct) => inner.StartAsync(session, circuitId, started, ct);
-
-        public Task<ActingSessionRecord?> FindAsync(string id, CancellationToken ct) => inner.FindAsync(id, ct);
-
-        public Task<LeaseResult> TryTakeLeaseAsync(string id, string circuitId, DateTimeOffset now, DateTimeOffset staleBefore, CancellationToken ct) =>
-            inner.TryTakeLeaseAsync(id, circuitId, now, staleBefore, ct);
-
-        public Task<bool> TouchAsync(string id, string circuitId, DateTimeOffset lastActivity, DateTimeOffset now, CancellationToken ct) =>
-            inner.TouchAsync(id, circuitId, lastActivity, now, ct);
-
-        public Task SetConnectedAsync(string id, string circuitId, bool connected, DateTimeOffset now, CancellationToken ct) =>
-            inner.SetConnectedAsync(id, circuitId, connected, now, ct);
-
-        public Task<bool> HoldsAsync(string id, string circuitId, CancellationToken ct) => inner.HoldsAsync(id, circuitId, ct);
-
-        public Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) =>
+        public override Task RecordAsync(string id, string circuitId, AuditEntry entry, CancellationToken ct) =>
             Task.FromException(new AuditUnavailableException("The audit database is full.", new IOException("disk full")));
-
-        public Task<bool> EndAsync(string id, string? heldBy, DateTimeOffset at, SessionEndCause cause, AuditEntry? endRecord, IReadOnlyList<AuditEntry> alongside, CancellationToken ct) =>
-            inner.EndAsync(id, heldBy, at, cause, endRecord, alongside, ct);
-
-        public Task<IReadOnlyList<ActingSessionRecord>> FindUnseenAsync(DateTimeOffset before, CancellationToken ct) => inner.FindUnseenAsync(before, ct);
     }
 }

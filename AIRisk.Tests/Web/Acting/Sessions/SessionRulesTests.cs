@@ -39,7 +39,7 @@ public sealed class SessionRulesTests
     [Fact]
     public void The_cap_ends_it_however_active_staff_are_and_wins_over_idle()
     {
-        var verdict = _rules.EndVerdict(Support, Ordinary, Ordinary, Start, Start, Start.AddHours(2));
+        var verdict = _rules.EndVerdict(Support, Ordinary, Ordinary, Start, Start.AddHours(2).AddMinutes(-1), Start.AddHours(2));
 
         Assert.Equal(SessionEndCause.Cap, verdict?.Cause);
     }
