@@ -46,6 +46,20 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         await second.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/%6Detrics")]
+    [InlineData("/METRICS/")]
+    public async Task The_proxy_refuses_the_metrics_endpoint_however_its_path_is_spelled(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Cluster.Address };
+
+        using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+
+        // 403 from HAProxy itself; a node would answer 404 (not loopback) or 200.
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_token_fetched_on_one_node_serves_the_other_with_no_token_call_and_is_never_in_clear_in_Redis()
     {
