@@ -57,7 +57,10 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddSingleton<StaffSignIns>();
         services.AddScoped<StaffRevalidator>();
         services.AddSingleton<StaffIdentityProvider>();
-        services.AddHttpClient(StaffIdentityProvider.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        // One client for every staff member's userinfo and refresh calls: a cookie the provider set while answering for one
+        // would ride along on the next staff member's call, and a redirect would carry a bearer token somewhere else.
+        services.AddHttpClient(StaffIdentityProvider.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
         services.AddScoped(sp => new ActingSessionClock(sp.GetRequiredService<IOptions<ConsolePolicyOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped<IStaffPrompts, DialogStaffPrompts>();
         services.AddScoped<UserDirectoryLoader>();
