@@ -107,9 +107,16 @@ internal static partial class ErrorResponseReader
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
+        // AIRisk's words reach logs, the screen and the audit trail's error column: no control or direction characters (a
+        // forged log line, a reversed name), and no token it may have echoed back.
         var singleLine = WhiteSpace().Replace(text.Trim(), " ");
-        return singleLine.Length > MaxQuotedChars ? singleLine[..MaxQuotedChars] + "…" : singleLine;
+        var printable = string.Concat(singleLine.Select(c => char.IsControl(c) || IsDirectionControl(c) ? '?' : c));
+        var redacted = Credential().Replace(printable, "[redacted]");
+        return redacted.Length > MaxQuotedChars ? redacted[..MaxQuotedChars] + "…" : redacted;
     }
+
+    // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the implicit marks.
+    private static bool IsDirectionControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
 
     private static string Reason(HttpStatusCode status) => ReasonPhrases.GetReasonPhrase((int)status);
 
@@ -118,4 +125,8 @@ internal static partial class ErrorResponseReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    /// <summary>A JWT (three base64url parts, the first a JSON header) or a value after <c>Bearer</c>.</summary>
+    [GeneratedRegex(@"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|(?<=\bBearer )\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Credential();
 }

@@ -23,4 +23,23 @@ public sealed class ErrorMessageTests
         Assert.EndsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(".\".", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AIRisks_message_reaches_staff_and_the_logs_without_control_characters_or_an_echoed_token()
+    {
+        const string Jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl";
+        var body = $"Bad request\u001b[31m for \u202Egnp.exe\u0000 with Bearer {Jwt}\r\nFAKE LOG LINE";
+        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "text/plain"),
+            RequestMessage = new HttpRequestMessage(HttpMethod.Get, "https://tenant.example/api/Chat/ListAgents"),
+        };
+
+        var error = await ErrorResponseReader.ReadAsync(response, "Loading the agents", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c) || c == '\u202E');
+        Assert.DoesNotContain("eyJ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bearer [redacted]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FAKE LOG LINE", error.Message, StringComparison.Ordinal);
+    }
 }
