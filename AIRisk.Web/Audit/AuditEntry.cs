@@ -28,4 +28,15 @@ public sealed record AuditEntry
 
     /// <summary>The acting session this happened in, if any: its records read as one timeline.</summary>
     public string? SessionId { get; init; }
+
+    /// <summary>The record of <paramref name="staff"/> reading the audit trail itself (the page, an export).</summary>
+    public static AuditEntry Read(StaffSignIn.StaffMember staff, string detail, DateTimeOffset at) => new()
+    {
+        AtUtc = at,
+        StaffId = staff.Id,
+        StaffName = staff.Name,
+        Action = AuditAction.AuditRead,
+        Outcome = AuditOutcome.Succeeded,
+        Detail = detail,
+    };
 }

@@ -27,15 +27,7 @@ internal static class AuditExportEndpoint
 
         try
         {
-            await audit.RecordAsync(new AuditEntry
-            {
-                AtUtc = time.GetUtcNow(),
-                StaffId = staff.Id,
-                StaffName = staff.Name,
-                Action = AuditAction.AuditRead,
-                Outcome = AuditOutcome.Succeeded,
-                Detail = $"exported CSV{context.Request.QueryString}",
-            }, context.RequestAborted);
+            await audit.RecordAsync(AuditEntry.Read(staff, $"exported CSV{context.Request.QueryString}", time.GetUtcNow()), context.RequestAborted);
         }
         catch (AuditUnavailableException e)
         {

@@ -56,15 +56,7 @@ public sealed partial class AuditLogPage
         try
         {
             // Who read the trail is part of the trail; a reading that cannot be recorded is not shown.
-            await Audit.RecordAsync(new AuditEntry
-            {
-                AtUtc = Time.GetUtcNow(),
-                StaffId = Staff.Current.Id,
-                StaffName = Staff.Current.Name,
-                Action = AuditAction.AuditRead,
-                Outcome = AuditOutcome.Succeeded,
-                Detail = "opened the audit page",
-            }, CancellationToken.None);
+            await Audit.RecordAsync(AuditEntry.Read(Staff.Current, "opened the audit page", Time.GetUtcNow()), CancellationToken.None);
         }
         catch (AuditUnavailableException e)
         {
