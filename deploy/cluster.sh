@@ -9,7 +9,8 @@
 #   deploy/cluster.sh stop-redis | start-redis | stop-postgres | start-postgres
 #   deploy/cluster.sh down                    stop everything it started (by PID), and nothing else
 #
-# Environment: CLUSTER_NODES (2), CLUSTER_PORT (8080), CLUSTER_DIR (.cluster under the repository); AIRISK_BASE_URL,
+# Environment: CLUSTER_NODES (2), CLUSTER_PORT (8080), CLUSTER_DIR (.cluster under the repository); CLUSTER_TLS_CERT
+# (a PEM file with a certificate and its key: HAProxy then serves HTTPS and marks its cookie Secure); AIRISK_BASE_URL,
 # CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox (any character but a line
 # break in each); SANDBOX_LATENCY_MS (0) adds that much to each sandbox answer (benchmarks); SANDBOX_CLIENT_SECRET the
 # sandbox's client secret (its public demo value by default).
@@ -27,7 +28,9 @@ die() { echo "cluster: $*" >&2; exit 1; }
 # A free loopback port, from the kernel (bind to port 0).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
-answers() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
+# Readiness probes of this cluster's own parts on loopback; --insecure because HAProxy's certificate (CLUSTER_TLS_CERT)
+# names the console's host, not 127.0.0.1.
+answers() { curl -fsS --insecure -o /dev/null --max-time 2 "$1" 2>/dev/null; }
 
 wait_for() { # url seconds what
   local deadline=$((SECONDS + $2))
@@ -51,6 +54,42 @@ stop_pid() { # pidfile
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# --- Who runs what. As root (CI), the nodes, the sandbox and Redis run as SERVICE_USER, airisk, a system user of their
+# own (not nobody, which other daemons share: what airisk may read stays airisk's), and HAProxy drops to Debian's
+# haproxy user once it has bound its port; only the script itself and PostgreSQL's initdb/pg_ctl start as root.
+# As anyone else, everything runs as that user. SERVICE_HOME, in /tmp because the parents of $DIR may be closed to
+# airisk (as PostgreSQL's data directory is), holds what they need: the published app (root's, read-only to them),
+# the key ring's .pfx (theirs alone), Redis's configuration and each node's data directory; never a password.
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+ensure_service_user() {
+  is_root || { SERVICE_USER=$(id -un); return; }
+  SERVICE_USER=airisk
+  id -u airisk >/dev/null 2>&1 || useradd --system --user-group --no-create-home --home-dir /nonexistent \
+    --shell /usr/sbin/nologin airisk || die "could not create the system user airisk (useradd)"
+}
+
+make_service_home() {
+  SERVICE_HOME=$(mktemp -d /tmp/airisk-cluster-svc.XXXXXX)
+  mkdir "$SERVICE_HOME/home"
+  # Traversable by the service user's group (airisk alone), writable by root only: a node cannot swap its own app.
+  is_root && chgrp "$(id -g "$SERVICE_USER")" "$SERVICE_HOME" && chmod 750 "$SERVICE_HOME"
+  own_by_service "$SERVICE_HOME/home"
+}
+
+own_by_service() { is_root && chown -R "$SERVICE_USER:$(id -g "$SERVICE_USER")" "$@"; return 0; }
+
+# Runs a part as the service user, exec'ing all the way (setpriv, env, then the command), so that $! is the part's own
+# PID: stop_pid and kill-node's SIGKILL reach it, not a wrapper that would outlive it. Without state.env's variables
+# (load_state exports them for this script): a part gets what its caller exported for it, never the other parts'
+# passwords, which its user could read in /proc/<pid>/environ.
+exec_as_service() {
+  if is_root; then
+    exec setpriv --reuid="$SERVICE_USER" --regid="$(id -g "$SERVICE_USER")" --init-groups env "${STATE_UNSET[@]}" HOME="$SERVICE_HOME/home" "$@"
+  fi
+  exec env "${STATE_UNSET[@]}" "$@"
+}
+
 install_missing() {
   local missing=()
   pg_bin >/dev/null 2>&1 || missing+=(postgresql)
@@ -73,11 +112,12 @@ pg_bin() { local b; b=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | 
 
 build() {
   # Published, not run from bin/: a node outside Development serves its static assets from the publish output.
+  # Readable by all (umask 022) but only reachable through SERVICE_HOME, which is the service user's group's alone.
   echo "cluster: publishing AIRisk.Web and AIRisk.Sandbox..." >&2
-  dotnet publish "$ROOT/AIRisk.Web" -c Release -o "$DIR/app" -v quiet -nologo >"$DIR/logs/publish.log" 2>&1 \
+  (umask 022; dotnet publish "$ROOT/AIRisk.Web" -c Release -o "$SERVICE_HOME/app" -v quiet -nologo) >"$DIR/logs/publish.log" 2>&1 \
     || die "publishing AIRisk.Web failed (see $DIR/logs/publish.log)"
   if [ -z "${AIRISK_BASE_URL:-}" ]; then
-    dotnet publish "$ROOT/AIRisk.Sandbox" -c Release -o "$DIR/sandbox" -v quiet -nologo >>"$DIR/logs/publish.log" 2>&1 \
+    (umask 022; dotnet publish "$ROOT/AIRisk.Sandbox" -c Release -o "$SERVICE_HOME/sandbox" -v quiet -nologo) >>"$DIR/logs/publish.log" 2>&1 \
       || die "publishing AIRisk.Sandbox failed (see $DIR/logs/publish.log)"
   fi
 }
@@ -111,7 +151,7 @@ CREATE ROLE airisk_app LOGIN PASSWORD '$PG_APP_PASSWORD';
 CREATE DATABASE airisk OWNER airisk_owner;
 SQL
   psql_admin -d airisk -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" -c "ALTER SCHEMA public OWNER TO airisk_owner" >/dev/null
-  (cd "$DIR" && POSTGRES_CONNECTION="$(pg_connection airisk_owner "$PG_OWNER_PASSWORD")" dotnet "$DIR/app/AIRisk.Web.dll" --migrate) \
+  (cd "$DIR" && POSTGRES_CONNECTION="$(pg_connection airisk_owner "$PG_OWNER_PASSWORD")" dotnet "$SERVICE_HOME/app/AIRisk.Web.dll" --migrate) \
     >"$DIR/logs/migrate.log" 2>&1 || die "the schema could not be applied (see $DIR/logs/migrate.log)"
   psql_admin -d airisk -v app_role=airisk_app >/dev/null <"$ROOT/deploy/postgres-grants.sql"
 }
@@ -119,26 +159,72 @@ SQL
 # A pool of 20 a node: every node's pool together must stay under PostgreSQL's max_connections (100 by default).
 pg_connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Database=airisk;Username=$1;Password=$2;Timeout=3;Command Timeout=10;Maximum Pool Size=20"; }
 
-# The certificate every node encrypts the shared Data Protection key ring with (a real deployment brings its own).
+# The certificate every node encrypts the shared Data Protection key ring with (a real deployment brings its own). The
+# private key is encrypted with KEYRING_PASSWORD as it is generated (never written in clear, not even for a moment),
+# and the .pfx is not kept beside its password: the .pfx is the service user's alone (mode 400) in SERVICE_HOME, the
+# password is in state.env, the script user's (mode 600) in $DIR, and reaches the nodes in their environment.
 make_keyring_certificate() {
-  openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "/CN=AIRisk Console key ring" \
+  openssl req -x509 -newkey rsa:2048 -passout env:KEYRING_PASSWORD -days 365 -subj "/CN=AIRisk Console key ring" \
     -keyout "$DIR/keyring.key" -out "$DIR/keyring.crt" >"$DIR/logs/openssl.log" 2>&1 || die "openssl failed (see $DIR/logs/openssl.log)"
-  openssl pkcs12 -export -in "$DIR/keyring.crt" -inkey "$DIR/keyring.key" -out "$DIR/keyring.pfx" -passout env:KEYRING_PASSWORD \
-    >>"$DIR/logs/openssl.log" 2>&1 || die "openssl failed (see $DIR/logs/openssl.log)"
+  openssl pkcs12 -export -in "$DIR/keyring.crt" -inkey "$DIR/keyring.key" -passin env:KEYRING_PASSWORD \
+    -out "$SERVICE_HOME/keyring.pfx" -passout env:KEYRING_PASSWORD >>"$DIR/logs/openssl.log" 2>&1 || die "openssl failed (see $DIR/logs/openssl.log)"
   rm -f "$DIR/keyring.key"
+  own_by_service "$SERVICE_HOME/keyring.pfx"
+  chmod 400 "$SERVICE_HOME/keyring.pfx"
 }
 
-# --- Redis: no persistence (a cache), loopback only.
+# --- Redis: no persistence (a cache), loopback only, nobody without a password. The configuration is a file, not a
+# command line (which ps shows), holding only the passwords' SHA-256. Two users: the admin (everything) is this
+# script's and an operator's; the nodes' may send only what StackExchange.Redis and the token cache send, as seen on a
+# real run (MONITOR): AUTH, CLIENT SETNAME/ID, INFO, SELECT, ECHO and PING to connect and keep alive; HMGET, HMSET (HSET
+# in newer clients), EXPIRE and DEL on the cache's keys (airisk:*), reading the cache's tag key (__MSFT_HCT__*);
+# SUBSCRIBE and PUBLISH on the evictions' channel. No FLUSHALL, KEYS, CONFIG, MONITOR, EVAL, nor any other key.
+REDIS_NODE_USER=airisk-node
+REDIS_NODE_ACL="resetkeys ~airisk:* %R~__MSFT_HCT__* resetchannels &airisk:token-evicted -@all +ping +echo +info +select
+  +client|setname +client|id +hmget +hmset +hset +expire +del +subscribe +unsubscribe +publish"
+
+write_redis_config() {
+  local sha_admin sha_node
+  sha_admin=$(printf '%s' "$REDIS_ADMIN_PASSWORD" | sha256sum | cut -d' ' -f1)
+  sha_node=$(printf '%s' "$REDIS_NODE_PASSWORD" | sha256sum | cut -d' ' -f1)
+  mkdir -p "$SERVICE_HOME/redis"
+  cat >"$SERVICE_HOME/redis.conf" <<CONF
+port $REDIS_PORT
+bind 127.0.0.1
+protected-mode yes
+save ""
+appendonly no
+daemonize no
+logfile ""
+dir $SERVICE_HOME/redis
+user default off
+user airisk-admin on #$sha_admin ~* &* +@all
+user $REDIS_NODE_USER on #$sha_node $(echo $REDIS_NODE_ACL)
+CONF
+  chmod 600 "$SERVICE_HOME/redis.conf"
+  own_by_service "$SERVICE_HOME/redis.conf" "$SERVICE_HOME/redis"
+}
+
+redis_admin() { REDISCLI_AUTH="$REDIS_ADMIN_PASSWORD" redis-cli --no-auth-warning -h 127.0.0.1 -p "$REDIS_PORT" --user airisk-admin "$@"; }
+
+# What StackExchange.Redis would also send, and the nodes' user may not: the tie-breaker key and the configuration
+# channel serve primary/replica failover across several endpoints; CONFIG GET and CLUSTER NODES (refused, and each
+# refusal would fill Redis's ACL LOG, where an operator looks for real ones) only tune the client to the server.
+redis_connection() {
+  echo "127.0.0.1:$REDIS_PORT,user=$REDIS_NODE_USER,password=$REDIS_NODE_PASSWORD,tiebreaker=,configChannel=,\$CONFIG=,\$CLUSTER=,abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500"
+}
+
 start_redis() {
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-    --pidfile "$DIR/redis.pid" --logfile "$DIR/logs/redis.log" --dir "$DIR" >/dev/null
-  for _ in $(seq 50); do alive "$DIR/redis.pid" && break; sleep 0.1; done
-  alive "$DIR/redis.pid" || die "Redis did not start (see $DIR/logs/redis.log)"
+  [ -f "$SERVICE_HOME/redis.conf" ] || write_redis_config
+  (cd "$SERVICE_HOME/redis" && exec_as_service setsid redis-server "$SERVICE_HOME/redis.conf") >>"$DIR/logs/redis.log" 2>&1 &
+  echo $! >"$DIR/redis.pid"
+  for _ in $(seq 50); do [ "$(redis_admin ping 2>/dev/null)" = PONG ] && return; sleep 0.1; done
+  die "Redis did not start (see $DIR/logs/redis.log)"
 }
 
 start_sandbox() {
   # The secret reaches the sandbox through its environment, not its command line (which any local user can read).
-  (cd "$DIR" && SANDBOX_CLIENT_SECRET="$NODE_CLIENT_SECRET" exec setsid dotnet "$DIR/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" \
+  (cd "$SERVICE_HOME/home" && SANDBOX_CLIENT_SECRET="$NODE_CLIENT_SECRET" exec_as_service setsid dotnet "$SERVICE_HOME/sandbox/AIRisk.Sandbox.dll" --urls "http://127.0.0.1:$SANDBOX_PORT" \
       --redirect-uri "$NODE_REDIRECT_URI" --latency-ms "${SANDBOX_LATENCY_MS:-0}") \
     >"$DIR/logs/sandbox.log" 2>&1 &
   echo $! >"$DIR/sandbox.pid"
@@ -149,19 +235,23 @@ start_node() { # N
   local n=$1 port_var="NODE$1_PORT"
   local port=${!port_var:-} ; [ -n "$port" ] || die "no node $n (CLUSTER_NODES=$CLUSTER_NODES)"
   alive "$DIR/node$n.pid" && return
-  mkdir -p "$DIR/node$n"
+  mkdir -p "$SERVICE_HOME/node$n"
   # Its own working directory, with an empty .env (the repository's own is never read); everything it needs comes
   # from this environment, exported in the subshell rather than put on a command line that `ps` shows.
-  : >"$DIR/node$n/.env"
+  : >"$SERVICE_HOME/node$n/.env"
+  own_by_service "$SERVICE_HOME/node$n"
   (
-    cd "$DIR/node$n"
+    cd "$SERVICE_HOME/node$n"
     export ASPNETCORE_ENVIRONMENT=Production AIRISK_BASE_URL="$NODE_BASE_URL" CLIENT_ID="$NODE_CLIENT_ID" \
-      CLIENT_SECRET="$NODE_CLIENT_SECRET" REDIRECT_URI="$NODE_REDIRECT_URI" AIRISK_DATA_DIR="$DIR/node$n" \
+      CLIENT_SECRET="$NODE_CLIENT_SECRET" REDIRECT_URI="$NODE_REDIRECT_URI" AIRISK_DATA_DIR="$SERVICE_HOME/node$n" \
       POSTGRES_CONNECTION="$(pg_connection airisk_app "$PG_APP_PASSWORD")" \
-      REDIS_CONNECTION="127.0.0.1:$REDIS_PORT,abortConnect=false,connectTimeout=500,syncTimeout=500,asyncTimeout=500" \
-      DATA_PROTECTION_CERTIFICATE="$DIR/keyring.pfx" DATA_PROTECTION_CERTIFICATE_PASSWORD="$KEYRING_PASSWORD" \
+      REDIS_CONNECTION="$(redis_connection)" \
+      DATA_PROTECTION_CERTIFICATE="$SERVICE_HOME/keyring.pfx" DATA_PROTECTION_CERTIFICATE_PASSWORD="$KEYRING_PASSWORD" \
       Logging__LogLevel__Default=Warning
-    exec setsid dotnet "$DIR/app/AIRisk.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$DIR/app"
+    # HAProxy's X-Forwarded-Proto and X-Forwarded-For are believed from loopback only (behind TLS: https redirect
+    # URIs, HSTS, Secure cookies).
+    export FORWARDED_PROXIES=127.0.0.1
+    exec_as_service setsid dotnet "$SERVICE_HOME/app/AIRisk.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$SERVICE_HOME/app"
   ) >"$DIR/logs/node$n.log" 2>&1 &
   echo $! >"$DIR/node$n.pid"
   wait_for "http://127.0.0.1:$port/healthz" 60 "node $n"
@@ -173,12 +263,23 @@ start_haproxy() {
     local port_var="NODE${n}_PORT"
     echo "    server node$n 127.0.0.1:${!port_var} check cookie node$n" >>"$DIR/haproxy.cfg"
   done
-  CLUSTER_BIND="127.0.0.1:$CLUSTER_PORT" HAPROXY_ADMIN_SOCKET="$DIR/haproxy.sock" \
+  # haproxy.cfg's conditional blocks ask whether a variable is defined, not whether it is empty: unset what is not set
+  # (and state.env's passwords, as for the other parts).
+  local vars=(CLUSTER_BIND="127.0.0.1:$CLUSTER_PORT" HAPROXY_ADMIN_SOCKET="$DIR/haproxy.sock")
+  [ -n "${CLUSTER_TLS_CERT:-}" ] && vars+=(CLUSTER_TLS_CERT="$CLUSTER_TLS_CERT")
+  # It binds its port as root, then drops to Debian's haproxy user (the service user where there is none).
+  if is_root; then
+    local user=haproxy; id -u haproxy >/dev/null 2>&1 || user=$SERVICE_USER
+    vars+=(HAPROXY_USER="$user" HAPROXY_GROUP="$(id -gn "$user")")
+  fi
+  env "${STATE_UNSET[@]}" -u HAPROXY_USER -u HAPROXY_GROUP "${vars[@]}" \
     haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/logs/haproxy.log" 2>&1 || die "HAProxy did not start (see $DIR/logs/haproxy.log)"
   # Servers start as up; wait past the checks' first verdicts (rise and fall 2, every second).
   sleep 2.5
-  wait_for "http://127.0.0.1:$CLUSTER_PORT/healthz" 30 "HAProxy"
+  wait_for "$(cluster_url)/healthz" 30 "HAProxy"
 }
+
+cluster_url() { echo "$([ -n "${CLUSTER_TLS_CERT:-}" ] && echo https || echo http)://127.0.0.1:$CLUSTER_PORT"; }
 
 # state.env is KEY=VALUE lines read back literally, never run as shell: a value (a client secret with & $ " ' or
 # spaces) is data, whatever it holds. The test fixture reads the same file the same way.
@@ -187,30 +288,40 @@ put() { # KEY VALUE
   printf '%s=%s\n' "$1" "$2"
 }
 
+STATE_UNSET=()
+
 load_state() {
   [ -f "$STATE" ] || die "no cluster here (deploy/cluster.sh up first)"
   local key value
   while IFS='=' read -r key value; do
     [[ $key =~ ^[A-Z][A-Z0-9_]*$ ]] || die "state.env has a line that is not KEY=VALUE"
     export "$key=$value"
+    STATE_UNSET+=(-u "$key")
   done <"$STATE"
 }
 
 up() {
-  [ -f "$STATE" ] && { load_state; alive "$DIR/haproxy.pid" && { echo "cluster: http://127.0.0.1:$CLUSTER_PORT"; return; }; down_quietly; }
+  [ -f "$STATE" ] && { load_state; alive "$DIR/haproxy.pid" && { echo "cluster: $(cluster_url)"; return; }; down_quietly; }
   mkdir -p "$DIR/logs"
   install_missing
   CLUSTER_NODES=${CLUSTER_NODES:-2}
   CLUSTER_PORT=${CLUSTER_PORT:-8080}
   answers "http://127.0.0.1:$CLUSTER_PORT/" && die "port $CLUSTER_PORT is taken (set CLUSTER_PORT)"
+  [ -z "${CLUSTER_TLS_CERT:-}" ] || [ -r "$CLUSTER_TLS_CERT" ] || die "CLUSTER_TLS_CERT: no readable file at $CLUSTER_TLS_CERT"
   PG_HOME=$(mktemp -d /tmp/airisk-cluster-pg.XXXXXX)
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_HOME"
+  ensure_service_user
+  make_service_home
   {
     put CLUSTER_NODES "$CLUSTER_NODES"; put CLUSTER_PORT "$CLUSTER_PORT"
+    put CLUSTER_TLS_CERT "${CLUSTER_TLS_CERT:+$(realpath "$CLUSTER_TLS_CERT")}"
+    put SERVICE_USER "$SERVICE_USER"; put SERVICE_HOME "$SERVICE_HOME"
     put PG_HOME "$PG_HOME"; put PG_DATA "$PG_HOME/data"; put PG_PORT "$(free_port)"
     put PG_OWNER_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
     put PG_APP_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
     put KEYRING_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    put REDIS_ADMIN_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+    put REDIS_NODE_PASSWORD "$(head -c 18 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
     put REDIS_PORT "$(free_port)"; put SANDBOX_PORT "$(free_port)"; put SANDBOX_LATENCY_MS "${SANDBOX_LATENCY_MS:-0}"
     for n in $(seq "$CLUSTER_NODES"); do put "NODE${n}_PORT" "$(free_port)"; done
   } >"$STATE"
@@ -235,7 +346,7 @@ up() {
   [ -z "${AIRISK_BASE_URL:-}" ] && start_sandbox
   for n in $(seq "$CLUSTER_NODES"); do start_node "$n"; done
   start_haproxy
-  echo "cluster: http://127.0.0.1:$CLUSTER_PORT"
+  echo "cluster: $(cluster_url)"
 }
 
 status() {
@@ -248,7 +359,7 @@ status() {
     local port_var="NODE${n}_PORT"
     echo "node$n     $(alive "$DIR/node$n.pid" && echo up || echo down)  127.0.0.1:${!port_var}"
   done
-  echo "haproxy   $(alive "$DIR/haproxy.pid" && echo up || echo down)  127.0.0.1:$CLUSTER_PORT"
+  echo "haproxy   $(alive "$DIR/haproxy.pid" && echo up || echo down)  $(cluster_url)"
 }
 
 answers_pg() { [ -f "$PG_DATA/postmaster.pid" ] && kill -0 "$(head -1 "$PG_DATA/postmaster.pid")" 2>/dev/null; }
@@ -260,6 +371,7 @@ down_quietly() {
   stop_pid "$DIR/redis.pid"
   stop_postgres
   [ -n "${PG_HOME:-}" ] && case "$PG_HOME" in /tmp/airisk-cluster-pg.*) rm -rf "$PG_HOME" ;; esac
+  [ -n "${SERVICE_HOME:-}" ] && case "$SERVICE_HOME" in /tmp/airisk-cluster-svc.*) rm -rf "$SERVICE_HOME" ;; esac
   rm -f "$STATE" "$DIR/haproxy.sock"
 }
 
