@@ -25,7 +25,19 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
 
     public string OwnerConnection => Connection("airisk_owner", State["PG_OWNER_PASSWORD"]);
 
-    public string RedisConnection => $"127.0.0.1:{State["REDIS_PORT"]},abortConnect=false,connectTimeout=1000";
+    /// <summary>Redis as the nodes connect to it: their ACL user, which may run the token cache's commands only.</summary>
+    public string RedisConnection =>
+        $"127.0.0.1:{State["REDIS_PORT"]},user=airisk-node,password={State["REDIS_NODE_PASSWORD"]},tiebreaker=,configChannel=,$CONFIG=,$CLUSTER=,abortConnect=false,connectTimeout=1000";
+
+    /// <summary>Redis as its administrator (every command), to look at what the nodes stored.</summary>
+    public string RedisAdminConnection =>
+        $"127.0.0.1:{State["REDIS_PORT"]},user=airisk-admin,password={State["REDIS_ADMIN_PASSWORD"]},abortConnect=false,connectTimeout=1000";
+
+    /// <summary>Where the script keeps its state (state.env with every password), pid files and logs.</summary>
+    public string StateDirectory => _directory;
+
+    /// <summary>What the nodes, the sandbox and Redis read and write, apart from the state (cluster.sh's SERVICE_HOME).</summary>
+    public string ServiceHome => State["SERVICE_HOME"];
 
     public Uri SandboxAddress => new($"http://127.0.0.1:{State["SANDBOX_PORT"]}/");
 
@@ -74,7 +86,7 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
     /// <summary>Runs <c>deploy/cluster.sh</c> with <paramref name="arguments"/> against this fixture's cluster.</summary>
     public async Task<string> RunAsync(string arguments, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("bash", $"{Path.Combine(Root, "deploy", "cluster.sh")} {arguments}")
+        var start = new ProcessStartInfo("bash", $"{Script} {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -109,9 +121,13 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         [AIRiskKeys.RedirectUri] = State["NODE_REDIRECT_URI"],
         [AuditOptions.PostgresConnectionKey] = Connection("airisk_app", State["PG_APP_PASSWORD"], pooled: true) + $";Maximum Pool Size=20;Application Name={node}",
         [ClusterOptions.RedisConnectionKey] = RedisConnection,
-        [KeyRingCertificate.PathKey] = Path.Combine(_directory, "keyring.pfx"),
+        [KeyRingCertificate.PathKey] = Path.Combine(ServiceHome, "keyring.pfx"),
         [KeyRingCertificate.PasswordKey] = State["KEYRING_PASSWORD"],
     };
+
+    /// <summary>The process id of a part the script started: <c>node1</c>, <c>sandbox</c>, <c>redis</c>, <c>haproxy</c>...</summary>
+    public int ProcessId(string part) =>
+        int.Parse(File.ReadAllText(Path.Combine(_directory, $"{part}.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How many token calls the sandbox has answered so far for <paramref name="userId"/>.</summary>
     public async Task<int> TokenCallsForAsync(string userId)
@@ -148,6 +164,9 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
     /// still hold.</param>
     private string Connection(string user, string password, bool pooled = false) =>
         $"Host=127.0.0.1;Port={State["PG_PORT"]};Database=airisk;Username={user};Password={password};Timeout=3;Pooling={(pooled ? "true" : "false")}";
+
+    /// <summary>deploy/cluster.sh in this repository.</summary>
+    public static string Script => Path.Combine(Root, "deploy", "cluster.sh");
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));

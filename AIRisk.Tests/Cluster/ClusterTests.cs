@@ -71,7 +71,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         var (second, _) = await ActOnNodeAsync(2, row: 7);
 
         Assert.Equal(calls, await Cluster.TokenCallsForAsync(user));
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisConnection);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisAdminConnection);
         var server = redis.GetServers()[0];
         var keys = server.Keys(pattern: "*").Select(k => k.ToString()).ToList();
         Assert.NotEmpty(keys);
