@@ -56,8 +56,9 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else 
 
 # --- Who runs what. As root (CI), the nodes, the sandbox and Redis run as SERVICE_USER, airisk, a system user of their
 # own (not nobody, which other daemons share: what airisk may read stays airisk's), and HAProxy drops to Debian's
-# haproxy user once it has bound its port; only the script itself and PostgreSQL's initdb/pg_ctl start as root.
-# As anyone else, everything runs as that user. SERVICE_HOME, in /tmp because the parents of $DIR may be closed to
+# haproxy user once it has bound its port; PostgreSQL runs as postgres. Only the script itself and the one-off
+# --migrate (with the owner's password, which the parts must not see) run as root. As anyone else, everything runs
+# as that user. SERVICE_HOME, in /tmp because the parents of $DIR may be closed to
 # airisk (as PostgreSQL's data directory is), holds what they need: the published app (root's, read-only to them),
 # the key ring's .pfx (theirs alone), Redis's configuration and each node's data directory; never a password.
 is_root() { [ "$(id -u)" -eq 0 ]; }
@@ -175,13 +176,15 @@ make_keyring_certificate() {
 
 # --- Redis: no persistence (a cache), loopback only, nobody without a password. The configuration is a file, not a
 # command line (which ps shows), holding only the passwords' SHA-256. Two users: the admin (everything) is this
-# script's and an operator's; the nodes' may send only what StackExchange.Redis and the token cache send, as seen on a
-# real run (MONITOR): AUTH, CLIENT SETNAME/ID, INFO, SELECT, ECHO and PING to connect and keep alive; HMGET, HMSET (HSET
-# in newer clients), EXPIRE and DEL on the cache's keys (airisk:*), reading the cache's tag key (__MSFT_HCT__*);
-# SUBSCRIBE and PUBLISH on the evictions' channel. No FLUSHALL, KEYS, CONFIG, MONITOR, EVAL, nor any other key.
+# script's and an operator's; the nodes' may send only what StackExchange.Redis and the caches send, as seen on a
+# real run of the cluster tests (MONITOR and ACL LOG): AUTH, CLIENT SETNAME/ID, INFO, SELECT, ECHO and PING to connect
+# and keep alive; HMGET, HMSET (HSET in newer clients), EXPIRE and UNLINK (DEL before Redis 4) on the token cache's
+# keys (airisk:*) and on Blazor's persisted circuit state (HybridCache too, keyed by the Data Protection-protected
+# circuit id: CfDJ8...); reading HybridCache's tag keys (__MSFT_HCT__*); SUBSCRIBE and PUBLISH on the evictions'
+# channel. No FLUSHALL, KEYS, SCAN, CONFIG, MONITOR, EVAL, nor any other key or channel.
 REDIS_NODE_USER=airisk-node
-REDIS_NODE_ACL="resetkeys ~airisk:* %R~__MSFT_HCT__* resetchannels &airisk:token-evicted -@all +ping +echo +info +select
-  +client|setname +client|id +hmget +hmset +hset +expire +del +subscribe +unsubscribe +publish"
+REDIS_NODE_ACL="resetkeys ~airisk:* ~CfDJ8* %R~__MSFT_HCT__* resetchannels &airisk:token-evicted -@all +ping +echo +info
+  +select +client|setname +client|id +hmget +hmset +hset +expire +unlink +del +subscribe +unsubscribe +publish"
 
 write_redis_config() {
   local sha_admin sha_node
@@ -273,7 +276,8 @@ start_haproxy() {
     vars+=(HAPROXY_USER="$user" HAPROXY_GROUP="$(id -gn "$user")")
   fi
   env "${STATE_UNSET[@]}" -u HAPROXY_USER -u HAPROXY_GROUP "${vars[@]}" \
-    haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/logs/haproxy.log" 2>&1 || die "HAProxy did not start (see $DIR/logs/haproxy.log)"
+    haproxy -f "$DIR/haproxy.cfg" -D -p "$DIR/haproxy.pid" >"$DIR/logs/haproxy.log" 2>&1 \
+    || { tail -n 5 "$DIR/logs/haproxy.log" >&2; die "HAProxy did not start (see $DIR/logs/haproxy.log)"; }
   # Servers start as up; wait past the checks' first verdicts (rise and fall 2, every second).
   sleep 2.5
   wait_for "$(cluster_url)/healthz" 30 "HAProxy"
