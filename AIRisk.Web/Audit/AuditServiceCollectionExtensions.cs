@@ -49,7 +49,7 @@ public static class AuditServiceCollectionExtensions
             if (certificate is null)
                 keyRing.PersistKeysToDbContext<PostgresAuditDbContext>();
             else
-                AddSignedKeyRing(services, keyRing, certificate);
+                keyRing.AddSignedKeyRing(certificate);
         }
         else
         {
@@ -70,13 +70,15 @@ public static class AuditServiceCollectionExtensions
     /// The key ring in the table, encrypted with the certificate and signed with it; only what it signed is used, and
     /// a node proves at start that it can use the ring (<see cref="KeyRingProof"/>).
     /// </summary>
-    private static void AddSignedKeyRing(IServiceCollection services, IDataProtectionBuilder keyRing, X509Certificate2 certificate)
+    internal static IDataProtectionBuilder AddSignedKeyRing(this IDataProtectionBuilder keyRing, X509Certificate2 certificate)
     {
+        var services = keyRing.Services;
         keyRing.ProtectKeysWithCertificate(certificate);
         services.AddSingleton(new KeyRingSignature(certificate));
         services.AddKeyedSingleton<IXmlRepository, EntityFrameworkCoreXmlRepository<PostgresAuditDbContext>>(SignedXmlRepository.StoreKey);
         services.AddSingleton<SignedXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, KeyRingStorageSetup>();
         services.AddSingleton<KeyRingProof>();
+        return keyRing;
     }
 }

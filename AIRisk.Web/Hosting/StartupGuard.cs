@@ -37,10 +37,15 @@ internal static class StartupGuard
         }
 
         // Before the host starts: a node that cannot use the shared key ring must not take a request, nor make a ring of its own.
-        if (app.Services.GetService<KeyRingProof>() is { } keyRing && await keyRing.ProblemAsync(app.Lifetime.ApplicationStopping) is { } unusable)
+        if (app.Services.GetService<KeyRingProof>() is { } keyRing)
         {
-            await Console.Error.WriteLineAsync($"AIRisk Console cannot start: {unusable}");
-            return ConfigurationErrorExitCode;
+            // The ring's table must exist first (the initializer would do this at start; twice is a no-op).
+            await app.Services.GetRequiredService<AuditTrail>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+            if (keyRing.Problem() is { } unusable)
+            {
+                await Console.Error.WriteLineAsync($"AIRisk Console cannot start: {unusable}");
+                return ConfigurationErrorExitCode;
+            }
         }
 
         await app.StartAsync();

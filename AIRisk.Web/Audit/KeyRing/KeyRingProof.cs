@@ -9,15 +9,14 @@ namespace AIRisk.Web.Audit.KeyRing;
 /// others', and the nodes would refuse each other's cookies, tab storage and cached tokens), and a probe protected
 /// with the current default key unprotects. With no key in force, the probe makes one: rotation stays automatic.
 /// </summary>
-internal sealed class KeyRingProof(AuditTrail audit, SignedXmlRepository ring, KeyRingSignature signature, IDataProtectionProvider protection, TimeProvider time)
+internal sealed class KeyRingProof(SignedXmlRepository ring, KeyRingSignature signature, IDataProtectionProvider protection, TimeProvider time)
 {
     private const string Purpose = "AIRisk.Console.KeyRingProof";
 
     /// <returns>Why this node may not start, naming its certificate (never a secret); <c>null</c> when it may.</returns>
-    public async Task<string?> ProblemAsync(CancellationToken ct)
+    /// <remarks>Reads the ring's table: call it once the schema is up to date.</remarks>
+    public string? Problem()
     {
-        // The table must exist before the ring is read.
-        await audit.EnsureReadyAsync(ct);
         var now = time.GetUtcNow();
         if (ring.Read().FirstOrDefault(e => e.IsKey && e.SignedBy is not null && e.Refusal is not null && e.Expires > now
                 && !string.Equals(e.SignedBy, signature.Thumbprint, StringComparison.OrdinalIgnoreCase)) is { } foreign)
