@@ -21,8 +21,10 @@ GRANT SELECT, INSERT ON acting_session TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON acting_session FROM :"app_role";
 GRANT UPDATE (last_activity_utc_ticks, ended_utc_ticks, end_cause, lease_circuit, lease_connected, lease_seen_utc_ticks)
     ON acting_session TO :"app_role";
--- The Data Protection key ring every node shares.
-GRANT SELECT, INSERT, UPDATE, DELETE ON data_protection_keys TO :"app_role";
+-- The Data Protection key ring every node shares: read and insert only (Data Protection never changes or deletes a
+-- key; a new key or a revocation is a new row), so the nodes' password cannot rewrite or drop keys.
+GRANT SELECT, INSERT ON data_protection_keys TO :"app_role";
+REVOKE UPDATE, DELETE, TRUNCATE ON data_protection_keys FROM :"app_role";
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
 -- Nothing of its own: no tables, functions or temporary tables to hide a trigger-free copy or shadow a name.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

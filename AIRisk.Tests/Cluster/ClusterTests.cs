@@ -165,6 +165,59 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_key_ring_is_insert_only_for_the_nodes_role_and_its_owner_cannot_rewrite_it_either()
+    {
+        await using var app = new NpgsqlConnection(Cluster.AppConnection);
+        await app.OpenAsync(Ct);
+        Assert.True((long)(await new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", app).ExecuteScalarAsync(Ct))! > 0);
+        foreach (var sql in new[] { "UPDATE data_protection_keys SET \"Xml\" = \"Xml\"", "DELETE FROM data_protection_keys", "TRUNCATE data_protection_keys" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand(sql, app).ExecuteNonQueryAsync(Ct));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+
+        await using var owner = new NpgsqlConnection(Cluster.OwnerConnection);
+        await owner.OpenAsync(Ct);
+        foreach (var sql in new[] { "UPDATE data_protection_keys SET \"Xml\" = \"Xml\"", "DELETE FROM data_protection_keys" })
+        {
+            var trigger = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand(sql, owner).ExecuteNonQueryAsync(Ct));
+            Assert.Contains("insert-only", trigger.MessageText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_node_started_with_another_certificate_refuses_to_start_naming_it_and_leaves_the_ring_as_it_was()
+    {
+        using var other = AIRisk.Tests.Web.Audit.KeyRing.KeyRingNodes.Certificate("Another key ring");
+        var pfx = Path.Combine(Directory.CreateTempSubdirectory("airisk-keyring-").FullName, "other.pfx");
+        await File.WriteAllBytesAsync(pfx, other.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password-7f3a"), Ct);
+        var settings = Cluster.NodeSettings("node-other-certificate");
+        settings[KeyRingCertificate.PathKey] = pfx;
+        settings[KeyRingCertificate.PasswordKey] = "pfx-password-7f3a";
+        // Staff sign-in configured (never reached): the node is refused for its key ring, not as a local console.
+        settings["OPERATOR_OIDC_AUTHORITY"] = "http://127.0.0.1:9/";
+        settings["OPERATOR_OIDC_CLIENT_ID"] = "console";
+        settings["OPERATOR_OIDC_CLIENT_SECRET"] = "secret";
+        settings["OPERATOR_ROLE"] = "support";
+        var keysBefore = await KeyRingRowsAsync();
+
+        await using var node = WebAppProcess.Launch(settings);
+        var exitCode = await node.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"thumbprint {other.Thumbprint}, {KeyRingCertificate.PathKey}", node.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pfx-password-7f3a", node.Output, StringComparison.Ordinal);
+        Assert.Equal(keysBefore, await KeyRingRowsAsync());
+    }
+
+    private async Task<long> KeyRingRowsAsync()
+    {
+        await using var db = new NpgsqlConnection(Cluster.AppConnection);
+        await db.OpenAsync(Ct);
+        return (long)(await new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", db).ExecuteScalarAsync(Ct))!;
+    }
+
+    [Fact]
     public async Task Fifty_writers_on_both_nodes_lose_nothing()
     {
         // Two nodes' worth of audit writers (the app's own store, as each node has it) against the one database.

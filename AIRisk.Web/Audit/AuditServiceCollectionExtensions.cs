@@ -1,9 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Chain;
 using AIRisk.Web.Audit.Checkpoints;
+using AIRisk.Web.Audit.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -31,17 +37,22 @@ public static class AuditServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<AuditDbContext>, AuditDbContextFactory<PostgresAuditDbContext>>();
             // The key ring reads its context from a scope of its own.
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAuditDbContext>>().CreateDbContext());
-            var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<PostgresAuditDbContext>();
+            var keyRing = services.AddDataProtection().SetApplicationName(ApplicationName);
             // Loaded once, here; AuditOptionsValidator reports a certificate that cannot be read (and the app does not start).
+            X509Certificate2? certificate = null;
             try
             {
-                if (KeyRingCertificate.Load(options) is { } certificate)
-                    keyRing.ProtectKeysWithCertificate(certificate);
+                certificate = KeyRingCertificate.Load(options);
             }
             catch (InvalidOperationException)
             {
                 // Left to the validator's message.
             }
+
+            if (certificate is null)
+                keyRing.PersistKeysToDbContext<PostgresAuditDbContext>();
+            else
+                keyRing.AddSignedKeyRing(certificate);
         }
         else
         {
@@ -68,5 +79,21 @@ public static class AuditServiceCollectionExtensions
         services.AddHostedService<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
         return services;
+    }
+
+    /// <summary>
+    /// The key ring in the table, encrypted with the certificate and signed with it; only what it signed is used, and
+    /// a node proves at start that it can use the ring (<see cref="KeyRingProof"/>).
+    /// </summary>
+    internal static IDataProtectionBuilder AddSignedKeyRing(this IDataProtectionBuilder keyRing, X509Certificate2 certificate)
+    {
+        var services = keyRing.Services;
+        keyRing.ProtectKeysWithCertificate(certificate);
+        services.AddSingleton(new KeyRingSignature(certificate));
+        services.AddKeyedSingleton<IXmlRepository, EntityFrameworkCoreXmlRepository<PostgresAuditDbContext>>(SignedXmlRepository.StoreKey);
+        services.AddSingleton<SignedXmlRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, KeyRingStorageSetup>();
+        services.AddSingleton<KeyRingProof>();
+        return keyRing;
     }
 }

@@ -1,6 +1,7 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.KeyRing;
 using AIRisk.Web.Cluster;
 using AIRisk.Web.Hosting.Telemetry;
 using AIRisk.Web.StaffSignIn;
@@ -33,6 +34,18 @@ internal static class StartupGuard
         {
             await Console.Error.WriteLineAsync($"AIRisk Console refuses to listen on {string.Join(", ", exposed)}. {LoopbackGuard.Advice}");
             return NotLoopbackExitCode;
+        }
+
+        // Before the host starts: a node that cannot use the shared key ring must not take a request, nor make a ring of its own.
+        if (app.Services.GetService<KeyRingProof>() is { } keyRing)
+        {
+            // The ring's table must exist first (the initializer would do this at start; twice is a no-op).
+            await app.Services.GetRequiredService<AuditTrail>().EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+            if (keyRing.Problem() is { } unusable)
+            {
+                await Console.Error.WriteLineAsync($"AIRisk Console cannot start: {unusable}");
+                return ConfigurationErrorExitCode;
+            }
         }
 
         await app.StartAsync();
