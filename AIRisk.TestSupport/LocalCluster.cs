@@ -105,7 +105,8 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         start.Environment["SANDBOX_CLIENT_SECRET"] = ClientSecret;
         start.Environment["SANDBOX_LATENCY_MS"] = sandboxLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["CLUSTER_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var key in new[] { "AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID" }.Concat(StaffSignInKeys))
+        string[] inherited = ["AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID", .. StaffSignInKeys];
+        foreach (var key in inherited)
             start.Environment.Remove(key);
         // Only `up` is told: the other commands (start-node) must find the sign-in settings in the state file.
         if (arguments == "up" && _oidcClient is { } client && _identityProvider is { } provider)
@@ -122,7 +123,17 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not left running (starting parts after the caller gave up); what it started already, `down` stops.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"deploy/cluster.sh {arguments} did not finish in time.");
+        }
+
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"deploy/cluster.sh {arguments} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
         return await stdout;
