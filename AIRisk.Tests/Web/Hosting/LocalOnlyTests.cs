@@ -45,7 +45,7 @@ public sealed class LocalOnlyTests(WebAppFixture fixture) : IClassFixture<WebApp
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
         if (outside is null)
             Assert.Skip("This machine has no network address but loopback.");
-        using var http = new HttpClient(new SocketsHttpHandler
+        var fromOutside = new SocketsHttpHandler
         {
             ConnectCallback = async (context, ct) =>
             {
@@ -54,7 +54,8 @@ public sealed class LocalOnlyTests(WebAppFixture fixture) : IClassFixture<WebApp
                 await socket.ConnectAsync(context.DnsEndPoint, ct);
                 return new NetworkStream(socket, ownsSocket: true);
             },
-        }) { BaseAddress = fixture.App.BaseAddress };
+        };
+        using var http = new HttpClient(fromOutside) { BaseAddress = fixture.App.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
         request.Headers.Host = "localhost";
 
