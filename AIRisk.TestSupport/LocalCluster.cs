@@ -9,14 +9,28 @@ namespace AIRisk.TestSupport;
 
 /// <summary>
 /// The whole cluster of <c>deploy/cluster.sh</c> on free loopback ports, in a folder of its own: PostgreSQL, Redis, the
-/// standalone sandbox, two published nodes and HAProxy. Driven as operators do, with the script's own commands
+/// standalone sandbox, two published nodes and HAProxy, with staff signing in at a <see cref="TestIdentityProvider"/>
+/// in this process (its user holds <see cref="StaffRole"/>). Driven as operators do, with the script's own commands
 /// (kill-node, stop-postgres, ...); PostgreSQL, Redis and the sandbox can be read directly. For tests and benchmarks.
 /// </summary>
 public sealed class LocalCluster(int sandboxLatencyMs = 0)
 {
+    /// <summary>The role the identity provider's default user holds: enough to use the console and act as anyone.</summary>
+    public const string StaffRole = "airisk-console";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("airisk-cluster-").FullName;
 
+    // Known before the cluster starts: the identity provider must accept the redirect URI the nodes build behind
+    // HAProxy (http://127.0.0.1:<port>/signin-oidc).
+    private readonly int _port = WebAppProcess.ReservePort();
+
+    private TestOidcClient? _oidcClient;
+    private TestIdentityProvider? _identityProvider;
+
     public Uri Address { get; private set; } = default!;
+
+    /// <summary>Where the nodes send staff to sign in (it signs in its <see cref="TestIdentityProvider.User"/> at once).</summary>
+    public TestIdentityProvider IdentityProvider => _identityProvider ?? throw new InvalidOperationException("The cluster has not been started.");
 
     public IReadOnlyDictionary<string, string> State { get; private set; } = new Dictionary<string, string>();
 
@@ -61,6 +75,9 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
     {
         try
         {
+            // The nodes' client secret at the provider is as hostile as AIRisk's: it too goes through the state file.
+            _oidcClient = TestOidcClient.For(new Uri($"http://127.0.0.1:{_port}/")) with { ClientSecret = ClientSecret };
+            _identityProvider = await TestIdentityProvider.StartAsync(_oidcClient);
             var output = await RunAsync("up", TimeSpan.FromMinutes(10));
             var line = output.Split('\n').Last(l => l.StartsWith("cluster: http", StringComparison.Ordinal));
             Address = new Uri(line["cluster: ".Length..].Trim() + "/");
@@ -77,10 +94,14 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
 
     public async Task StopAsync()
     {
-        if (!Directory.Exists(_directory))
-            return;
-        await RunAsync("down", TimeSpan.FromMinutes(1));
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory))
+        {
+            await RunAsync("down", TimeSpan.FromMinutes(1));
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        if (_identityProvider is not null)
+            await _identityProvider.DisposeAsync();
     }
 
     /// <summary>Runs <c>deploy/cluster.sh</c> with <paramref name="arguments"/> against this fixture's cluster.</summary>
@@ -95,18 +116,44 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         start.Environment["CLUSTER_DIR"] = _directory;
         start.Environment["SANDBOX_CLIENT_SECRET"] = ClientSecret;
         start.Environment["SANDBOX_LATENCY_MS"] = sandboxLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["CLUSTER_PORT"] = WebAppProcess.FreeBaseAddress().Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var key in new[] { "AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID" })
+        start.Environment["CLUSTER_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] inherited = ["AIRISK_BASE_URL", "CLIENT_ID", "CLIENT_SECRET", "REDIRECT_URI", "USER_ID", .. StaffSignInKeys];
+        foreach (var key in inherited)
             start.Environment.Remove(key);
+        // Only `up` is told: the other commands (start-node) must find the sign-in settings in the state file.
+        if (arguments == "up" && _oidcClient is { } client && _identityProvider is { } provider)
+        {
+            start.Environment["OPERATOR_OIDC_AUTHORITY"] = provider.BaseAddress.ToString();
+            start.Environment["OPERATOR_OIDC_CLIENT_ID"] = client.ClientId;
+            start.Environment["OPERATOR_OIDC_CLIENT_SECRET"] = client.ClientSecret;
+            start.Environment["OPERATOR_ROLE"] = StaffRole;
+            // As the local operator could: the tests act as any user, Company Admins included.
+            start.Environment["OPERATOR_ADMIN_ROLE"] = StaffRole;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not left running (starting parts after the caller gave up); what it started already, `down` stops.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"deploy/cluster.sh {arguments} did not finish in time.");
+        }
+
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"deploy/cluster.sh {arguments} exited with {process.ExitCode}:\n{await stdout}\n{await stderr}");
         return await stdout;
     }
+
+    /// <summary>The staff sign-in settings <c>deploy/cluster.sh up</c> reads from its environment.</summary>
+    public static IReadOnlyList<string> StaffSignInKeys { get; } =
+        ["OPERATOR_OIDC_AUTHORITY", "OPERATOR_OIDC_CLIENT_ID", "OPERATOR_OIDC_CLIENT_SECRET", "OPERATOR_ROLE", "OPERATOR_ADMIN_ROLE", "OPERATOR_AUDITOR_ROLE"];
 
     /// <summary>
     /// The settings a node of this cluster runs with (AIRisk's, PostgreSQL as the nodes' role with a pool of its own,

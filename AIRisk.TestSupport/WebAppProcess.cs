@@ -66,7 +66,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(Path.GetDirectoryName(WebAssemblyPath())!);
 
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AIRISK_", StringComparison.Ordinal) || k.StartsWith("DATA_PROTECTION_", StringComparison.Ordinal) || k is "CLIENT_ID" or "CLIENT_SECRET" or "REDIRECT_URI" or "USER_ID" or "POSTGRES_CONNECTION" or "REDIS_CONNECTION").ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("AIRISK_", StringComparison.Ordinal) || k.StartsWith("DATA_PROTECTION_", StringComparison.Ordinal) || k is "CLIENT_ID" or "CLIENT_SECRET" or "REDIRECT_URI" or "USER_ID" or "POSTGRES_CONNECTION" or "REDIS_CONNECTION" or "FORWARDED_PROXIES").ToList())
             start.Environment.Remove(key);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -15,8 +15,12 @@ public static class AIRiskWebApplicationExtensions
 {
     public static WebApplication UseAIRiskWeb(this WebApplication app)
     {
-        // Behind a TLS-terminating proxy: the client's address and scheme, from the configured proxies only.
-        if (ForwardedProxies.From(app.Configuration) is { Count: > 0 } proxies)
+        var signIn = app.Services.GetRequiredService<StaffSignInOptions>();
+        // Without sign-in: a browser on this machine only. With it: behind a TLS-terminating proxy, the client's
+        // address and scheme, from the configured proxies only (without sign-in FORWARDED_PROXIES stops the start).
+        if (!signIn.IsConfigured)
+            app.UseMiddleware<LocalOnlyMiddleware>();
+        else if (ForwardedProxies.From(app.Configuration) is { Count: > 0 } proxies)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
             forwarded.KnownProxies.Clear();
@@ -36,7 +40,6 @@ public static class AIRiskWebApplicationExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<BrowserCookieMiddleware>();
-        var signIn = app.Services.GetRequiredService<StaffSignInOptions>();
         if (signIn.IsConfigured)
         {
             app.UseAuthentication();

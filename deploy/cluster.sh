@@ -13,7 +13,10 @@
 # (a PEM file with a certificate and its key: HAProxy then serves HTTPS and marks its cookie Secure); AIRISK_BASE_URL,
 # CLIENT_ID, CLIENT_SECRET, REDIRECT_URI for a real AIRisk instance instead of the sandbox (any character but a line
 # break in each); SANDBOX_LATENCY_MS (0) adds that much to each sandbox answer (benchmarks); SANDBOX_CLIENT_SECRET the
-# sandbox's client secret (its public demo value by default).
+# sandbox's client secret (its public demo value by default). Staff sign-in, required by `up` (a node without it is a
+# local console, which refuses a proxy and a shared database): OPERATOR_OIDC_AUTHORITY, OPERATOR_OIDC_CLIENT_ID,
+# OPERATOR_OIDC_CLIENT_SECRET, OPERATOR_ROLE, and OPERATOR_ADMIN_ROLE, OPERATOR_AUDITOR_ROLE if wanted; the client's
+# redirect URI at the identity provider is http://127.0.0.1:<CLUSTER_PORT>/signin-oidc.
 set -euo pipefail
 # Everything this writes (state with passwords, the key ring's certificate, logs) is for this user's eyes only.
 umask 077
@@ -251,6 +254,9 @@ start_node() { # N
       REDIS_CONNECTION="$(redis_connection)" \
       DATA_PROTECTION_CERTIFICATE="$SERVICE_HOME/keyring.pfx" DATA_PROTECTION_CERTIFICATE_PASSWORD="$KEYRING_PASSWORD" \
       Logging__LogLevel__Default=Warning
+    export OPERATOR_OIDC_AUTHORITY="$NODE_OPERATOR_OIDC_AUTHORITY" OPERATOR_OIDC_CLIENT_ID="$NODE_OPERATOR_OIDC_CLIENT_ID" \
+      OPERATOR_OIDC_CLIENT_SECRET="$NODE_OPERATOR_OIDC_CLIENT_SECRET" OPERATOR_ROLE="$NODE_OPERATOR_ROLE" \
+      OPERATOR_ADMIN_ROLE="$NODE_OPERATOR_ADMIN_ROLE" OPERATOR_AUDITOR_ROLE="$NODE_OPERATOR_AUDITOR_ROLE"
     # HAProxy's X-Forwarded-Proto and X-Forwarded-For are believed from loopback only (behind TLS: https redirect
     # URIs, HSTS, Secure cookies).
     export FORWARDED_PROXIES=127.0.0.1
@@ -304,8 +310,20 @@ load_state() {
   done <"$STATE"
 }
 
+# Every node behind the proxy signs staff in: without it a node is a local console, which answers anyone whose request
+# reaches it through the proxy, and refuses to start with a proxy's or a cluster's settings anyway.
+require_staff_sign_in() {
+  local missing="" key
+  for key in OPERATOR_OIDC_AUTHORITY OPERATOR_OIDC_CLIENT_ID OPERATOR_OIDC_CLIENT_SECRET OPERATOR_ROLE; do
+    [ -n "${!key:-}" ] || missing+="${missing:+, }$key"
+  done
+  [ -z "$missing" ] || die "the nodes need staff sign-in; set $missing (the company's OpenID Connect issuer, \
+the console's client there with redirect URI http://127.0.0.1:${CLUSTER_PORT:-8080}/signin-oidc, and the role staff need; see docs/deploy.md)"
+}
+
 up() {
   [ -f "$STATE" ] && { load_state; alive "$DIR/haproxy.pid" && { echo "cluster: $(cluster_url)"; return; }; down_quietly; }
+  require_staff_sign_in
   mkdir -p "$DIR/logs"
   install_missing
   CLUSTER_NODES=${CLUSTER_NODES:-2}
@@ -340,6 +358,9 @@ up() {
     { put NODE_BASE_URL "http://127.0.0.1:$SANDBOX_PORT"; put NODE_CLIENT_ID "6f1c1d2e-0000-4000-8000-00000000a1a1"
       put NODE_CLIENT_SECRET "${SANDBOX_CLIENT_SECRET:-sandbox-demo-secret}"; put NODE_REDIRECT_URI "http://localhost/callback"; } >>"$STATE"
   fi
+  { put NODE_OPERATOR_OIDC_AUTHORITY "$OPERATOR_OIDC_AUTHORITY"; put NODE_OPERATOR_OIDC_CLIENT_ID "$OPERATOR_OIDC_CLIENT_ID"
+    put NODE_OPERATOR_OIDC_CLIENT_SECRET "$OPERATOR_OIDC_CLIENT_SECRET"; put NODE_OPERATOR_ROLE "$OPERATOR_ROLE"
+    put NODE_OPERATOR_ADMIN_ROLE "${OPERATOR_ADMIN_ROLE:-}"; put NODE_OPERATOR_AUDITOR_ROLE "${OPERATOR_AUDITOR_ROLE:-}"; } >>"$STATE"
   load_state
 
   build
@@ -389,5 +410,5 @@ case "${1:-}" in
   start-redis) load_state; alive "$DIR/redis.pid" || start_redis ;;
   stop-postgres) load_state; stop_postgres ;;
   start-postgres) load_state; answers_pg || start_postgres ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -10,9 +10,9 @@ using StackExchange.Redis;
 namespace AIRisk.Tests.Cluster;
 
 /// <summary>
-/// Two nodes behind HAProxy on PostgreSQL and Redis (deploy/cluster.sh), driven in a real browser: one audit trail,
-/// tokens shared between nodes and never in clear in Redis, a killed node's tab resuming on the other, and each
-/// engine stopped and started again under the nodes.
+/// Two nodes behind HAProxy on PostgreSQL and Redis (deploy/cluster.sh), with staff signing in at the test identity
+/// provider, driven in a real browser: one audit trail, tokens shared between nodes and never in clear in Redis, a
+/// killed node's tab resuming on the other, and each engine stopped and started again under the nodes.
 /// </summary>
 [Collection(ClusterSuite.Name)]
 public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
@@ -46,6 +46,20 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         await second.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Behind_the_proxy_a_request_naming_localhost_is_sent_to_sign_in_not_served()
+    {
+        // Through HAProxy every request reaches a node from loopback: a console without sign-in would serve this one.
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Cluster.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "localhost";
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Found, response.StatusCode);
+        Assert.StartsWith(Cluster.IdentityProvider.AuthorizationEndpoint.AbsoluteUri, response.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/metrics")]
     [InlineData("/%6Detrics")]
@@ -56,7 +70,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
 
         using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
 
-        // 403 from HAProxy itself; a node would answer 404 (not loopback) or 200.
+        // 403 from HAProxy itself; a node would send this anonymous request to sign in (or answer 404: no endpoint).
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -303,17 +317,30 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     private async Task<List<string>> RefusedUserCallsAsync() =>
         [.. (await Cluster.RefusedApiCallsAsync()).Where(c => c.Contains(" /api/Chat/", StringComparison.Ordinal))];
 
-    /// <summary>Until each node's own health check says its Redis connection is up again (at most a minute).</summary>
+    /// <summary>
+    /// Until each node's own health check says its Redis connection is up again (at most a minute). Each check's status
+    /// is shown to signed-in staff only: asked in a browser signed in on that node.
+    /// </summary>
     private async Task WaitUntilBothNodesSeeRedisAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(1);
         foreach (var node in new[] { 1, 2 })
         {
-            while (!(await http.GetStringAsync($"http://127.0.0.1:{Cluster.State[$"NODE{node}_PORT"]}/healthz", Ct)).Contains("\"redis\":{\"status\":\"Healthy\"", StringComparison.Ordinal))
+            var context = await fixture.ContextOnNodeAsync(node);
+            try
             {
-                Assert.True(DateTime.UtcNow < deadline, $"node {node} did not reconnect to Redis within a minute");
-                await Task.Delay(250, Ct);
+                var page = await context.NewPageAsync();
+                await page.GotoAsync("/");
+                await Expect(page.GetByTestId("user-search")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                while (!(await (await page.GotoAsync("/healthz"))!.TextAsync()).Contains("\"redis\":{\"status\":\"Healthy\"", StringComparison.Ordinal))
+                {
+                    Assert.True(DateTime.UtcNow < deadline, $"node {node} did not reconnect to Redis within a minute");
+                    await Task.Delay(250, Ct);
+                }
+            }
+            finally
+            {
+                await context.CloseAsync();
             }
         }
     }

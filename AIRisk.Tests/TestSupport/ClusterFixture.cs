@@ -37,7 +37,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.StopAsync();
     }
 
-    /// <summary>A browser context whose requests HAProxy sends to node <paramref name="node"/> (its sticky cookie).</summary>
+    /// <summary>
+    /// A browser context whose requests HAProxy sends to node <paramref name="node"/> (its sticky cookie). Its first page
+    /// load signs in at the cluster's identity provider, which answers at once: following the redirects is all it takes.
+    /// </summary>
     public async Task<IBrowserContext> ContextOnNodeAsync(int node)
     {
         var address = Cluster.Address.ToString();

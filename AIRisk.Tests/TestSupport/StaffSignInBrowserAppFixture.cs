@@ -1,3 +1,5 @@
+using AIRisk.TestSupport;
+
 namespace AIRisk.Tests.TestSupport;
 
 /// <summary>

@@ -13,16 +13,26 @@ namespace AIRisk.Web.Hosting;
 
 /// <summary>
 /// Checks the configuration before the host starts, turning a bad <c>.env</c> into one clear message and an exit
-/// code instead of a logged stack trace; and, without staff sign-in, refuses any address but loopback.
+/// code instead of a logged stack trace; and, without staff sign-in, refuses any address but loopback and any
+/// setting of a shared deployment (<see cref="LocalModeGuard"/>).
 /// </summary>
 internal static class StartupGuard
 {
     public const int ConfigurationErrorExitCode = 2;
+    /// <summary>Without staff sign-in: an address that is not loopback, or a proxy's or a cluster's setting.</summary>
     public const int NotLoopbackExitCode = 3;
 
     public static async Task<int> RunAsync(WebApplication app)
     {
         var signIn = app.Services.GetRequiredService<StaffSignInOptions>();
+        // Before the other checks: without sign-in these keys' own problems (Redis without PostgreSQL, say) are moot,
+        // and fixing them would only lead to this refusal.
+        if (!signIn.IsConfigured && LocalModeGuard.SharedDeploymentKeysSet(app.Configuration) is { Count: > 0 } shared)
+        {
+            await Console.Error.WriteLineAsync(LocalModeGuard.Describe(shared));
+            return NotLoopbackExitCode;
+        }
+
         var problems = ConfigurationProblems(app.Services);
         if (problems.Count > 0)
         {

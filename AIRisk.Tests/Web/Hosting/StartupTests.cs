@@ -51,6 +51,24 @@ public sealed class StartupTests
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POSTGRES_CONNECTION", "Host=db.internal;Username=node;Password=pg-secret-4711")]
+    [InlineData("REDIS_CONNECTION", "redis.internal:6379,password=redis-secret-4711")]
+    [InlineData("FORWARDED_PROXIES", "10.20.30.40")]
+    [InlineData("DATA_PROTECTION_CERTIFICATE", "/etc/airisk/keyring-4711.pfx")]
+    public async Task Without_staff_sign_in_a_proxy_or_cluster_setting_stops_the_app_naming_the_key_but_not_its_value(string key, string value)
+    {
+        await using var app = WebAppProcess.Launch(new Dictionary<string, string?> { [key] = value });
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"refuses to start without staff sign-in while {key} is set", app.Output, StringComparison.Ordinal);
+        Assert.Contains(StaffSignInOptions.AuthorityKey, app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("4711", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_says_AIRisk_is_down_while_the_app_itself_keeps_serving()
     {

@@ -10,7 +10,10 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
+        checkedAttempt = 0;
         reconnectModal.showModal();
+    } else if (event.detail.state === "retrying") {
+        reloadIfSignInIsGone(event.detail.currentAttempt);
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
@@ -59,5 +62,26 @@ async function resume() {
 async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
+    }
+}
+
+// With staff sign-in, a server that answers but sends this page to sign in (another node, which never saw this tab's
+// sign-in, or this one after a restart) refuses every reconnect before it reaches the circuit, so Blazor would retry
+// until it gives up. A reload signs in again (at once while the identity provider's session lasts) and the tab then
+// resumes its acting session. Asked once per attempt.
+let checkedAttempt = 0;
+
+async function reloadIfSignInIsGone(attempt) {
+    if (attempt <= checkedAttempt) {
+        return;
+    }
+    checkedAttempt = attempt;
+    try {
+        const response = await fetch(location.href, { redirect: "manual", cache: "no-store" });
+        if (response.type === "opaqueredirect") {
+            location.reload();
+        }
+    } catch {
+        // Not answering: Blazor goes on retrying.
     }
 }

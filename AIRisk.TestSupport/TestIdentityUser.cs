@@ -1,4 +1,4 @@
-namespace AIRisk.Tests.TestSupport;
+namespace AIRisk.TestSupport;
 
 /// <summary>Who <see cref="TestIdentityProvider"/> signs in: an OpenID Connect subject, display name and roles.</summary>
 /// <param name="RolesInIdentityToken">

@@ -15,7 +15,7 @@ using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
-namespace AIRisk.Tests.TestSupport;
+namespace AIRisk.TestSupport;
 
 /// <summary>
 /// A real OpenID Connect provider (OpenIddict) on a free loopback port in the test process: discovery, authorization

@@ -1,4 +1,4 @@
-namespace AIRisk.Tests.TestSupport;
+namespace AIRisk.TestSupport;
 
 /// <summary>The one confidential client <see cref="TestIdentityProvider"/> knows, as an identity provider admin registers it.</summary>
 public sealed record TestOidcClient(string ClientId, string ClientSecret, Uri RedirectUri, Uri PostLogoutRedirectUri)
