@@ -124,6 +124,9 @@ build() {
     (umask 022; dotnet publish "$ROOT/AIRisk.Sandbox" -c Release -o "$SERVICE_HOME/sandbox" -v quiet -nologo) >>"$DIR/logs/publish.log" 2>&1 \
       || die "publishing AIRisk.Sandbox failed (see $DIR/logs/publish.log)"
   fi
+  # Publish copies files with the modes they have under obj/, which a build under another umask (an earlier
+  # cluster.sh, an IDE) may have left owner-only: the service user must read all of it.
+  chmod -R a+rX "$SERVICE_HOME/app" "$SERVICE_HOME/sandbox" 2>/dev/null || chmod -R a+rX "$SERVICE_HOME/app"
 }
 
 # --- PostgreSQL: its own data directory, run as the postgres user (it refuses root). The directory is outside the
@@ -175,6 +178,16 @@ make_keyring_certificate() {
   rm -f "$DIR/keyring.key"
   own_by_service "$SERVICE_HOME/keyring.pfx"
   chmod 400 "$SERVICE_HOME/keyring.pfx"
+}
+
+# The Ed25519 key every node signs the audit trail's checkpoints with (docs/deploy.md, "The audit signing key on a
+# cluster"): the service user's alone, like the key ring's .pfx. A real deployment keeps a copy off the database's
+# host, since `audit verify` trusts this file, not the database.
+make_audit_signing_key() {
+  openssl genpkey -algorithm ed25519 -out "$SERVICE_HOME/audit-signing-key.pem" >>"$DIR/logs/openssl.log" 2>&1 \
+    || die "openssl failed (see $DIR/logs/openssl.log)"
+  own_by_service "$SERVICE_HOME/audit-signing-key.pem"
+  chmod 400 "$SERVICE_HOME/audit-signing-key.pem"
 }
 
 # --- Redis: no persistence (a cache), loopback only, nobody without a password. The configuration is a file, not a
@@ -253,6 +266,7 @@ start_node() { # N
       POSTGRES_CONNECTION="$(pg_connection airisk_app "$PG_APP_PASSWORD")" \
       REDIS_CONNECTION="$(redis_connection)" \
       DATA_PROTECTION_CERTIFICATE="$SERVICE_HOME/keyring.pfx" DATA_PROTECTION_CERTIFICATE_PASSWORD="$KEYRING_PASSWORD" \
+      AUDIT_SIGNING_KEY="$SERVICE_HOME/audit-signing-key.pem" \
       Logging__LogLevel__Default=Warning
     export OPERATOR_OIDC_AUTHORITY="$NODE_OPERATOR_OIDC_AUTHORITY" OPERATOR_OIDC_CLIENT_ID="$NODE_OPERATOR_OIDC_CLIENT_ID" \
       OPERATOR_OIDC_CLIENT_SECRET="$NODE_OPERATOR_OIDC_CLIENT_SECRET" OPERATOR_ROLE="$NODE_OPERATOR_ROLE" \
@@ -365,6 +379,7 @@ up() {
 
   build
   make_keyring_certificate
+  make_audit_signing_key
   start_postgres
   prepare_database
   start_redis
