@@ -301,10 +301,12 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
 
         // The nodes reconnect on their own (each on its own retry schedule): a token fetched on one serves the other again.
         await WaitUntilBothNodesSeeRedisAsync();
-        var (first, _) = await ActOnNodeAsync(1, row: 14);
-        var calls = await Cluster.TokenCallsAsync();
+        var (first, user) = await ActOnNodeAsync(1, row: 14);
+        // The user's token calls: node 2's new tab may need a generic token of its own to list the users (its memory
+        // may have let the old one go while Redis was down), which is not what this test is about.
+        var calls = await Cluster.TokenCallsForAsync(user);
         var (second, _) = await ActOnNodeAsync(2, row: 14);
-        Assert.Equal(calls, await Cluster.TokenCallsAsync());
+        Assert.Equal(calls, await Cluster.TokenCallsForAsync(user));
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }

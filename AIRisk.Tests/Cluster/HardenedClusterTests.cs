@@ -123,6 +123,7 @@ public sealed class HardenedClusterTests(ClusterFixture fixture) : IAsyncLifetim
             using var handler = new HttpClientHandler
             {
                 UseCookies = false,
+                AllowAutoRedirect = false,
                 ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
             };
             using var http = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}/") };
@@ -131,9 +132,13 @@ public sealed class HardenedClusterTests(ClusterFixture fixture) : IAsyncLifetim
 
             var cookies = response.Headers.GetValues("Set-Cookie").ToList();
             Assert.Contains(cookies, c => c.StartsWith("AIRISK_NODE=", StringComparison.Ordinal) && c.Contains("; Secure", StringComparison.OrdinalIgnoreCase));
-            // The node's own cookie is Secure only when it believes the request came over https: HAProxy's
-            // X-Forwarded-Proto, from a proxy it trusts (FORWARDED_PROXIES).
-            Assert.Contains(cookies, c => c.StartsWith("airisk.browser=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+            // The node believes the request came over https only from HAProxy's X-Forwarded-Proto, from a proxy it
+            // trusts (FORWARDED_PROXIES): then it sends staff to sign in with an https redirect URI, and its own
+            // sign-in cookies are Secure.
+            var signIn = Uri.UnescapeDataString(response.Headers.Location!.Query);
+            Assert.Contains($"redirect_uri=https://127.0.0.1:{port}/signin-oidc", signIn, StringComparison.Ordinal);
+            Assert.All(cookies.Where(c => c.StartsWith(".AspNetCore.", StringComparison.Ordinal)), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.", StringComparison.Ordinal));
         }
         finally
         {
@@ -150,7 +155,9 @@ public sealed class HardenedClusterTests(ClusterFixture fixture) : IAsyncLifetim
         {
             try
             {
-                return (await http.GetAsync("/", Ct)).EnsureSuccessStatusCode();
+                // With staff sign-in the console's first answer is the redirect to the identity provider.
+                var response = await http.GetAsync("/", Ct);
+                return response.StatusCode == System.Net.HttpStatusCode.Redirect ? response : response.EnsureSuccessStatusCode();
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)
             {
