@@ -94,6 +94,8 @@ public static class StaffSignInServiceCollectionExtensions
 
                     return Task.CompletedTask;
                 };
+                // A page that goes on to the provider by GET: a redirect after the sign-out form's POST is blocked by the CSP.
+                o.Events.OnRedirectToIdentityProviderForSignOut = SignOutContinuation.WriteAsync;
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
             });
