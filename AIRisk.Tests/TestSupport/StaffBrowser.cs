@@ -66,7 +66,8 @@ public sealed class StaffBrowser : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <summary>One request as it is (extra headers and all) with this browser's cookies, without following anything.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct = default)
     {
         var url = request.RequestUri!;
         Visited.Add(url);
