@@ -42,6 +42,7 @@ public class StaffSignInFixture : IAsyncLifetime
         [StaffSignInOptions.ClientSecretKey] = client.ClientSecret,
         [StaffSignInOptions.RoleKey] = RequiredRole,
         [AIRisk.Web.Audit.AuditOptions.AuditorRoleKey] = AuditorRole,
+        [StaffSignInOptions.PublicHostsKey] = client.RedirectUri.Host,
     };
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,7 @@ public static class StaffSignInServiceCollectionExtensions
             return services;
         }
 
+        services.PostConfigure<HostFilteringOptions>(o => PublicHostFilter.Apply(o, signIn));
         services.AddSingleton<StaffCookieEvents>();
         services.AddAuthentication(o =>
             {

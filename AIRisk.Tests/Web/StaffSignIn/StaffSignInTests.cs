@@ -111,6 +111,19 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_request_for_a_host_other_than_the_public_ones_is_refused()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Dashboard);
+        request.Headers.Host = "console.attacker.example";
+
+        using var response = await _browser.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_answers_without_sign_in()
     {
         using var response = await _browser.GetAsync(new Uri(Dashboard, "healthz"), Ct);
