@@ -28,6 +28,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 {
     public const string AuthorizationPath = "connect/authorize";
 
+    public const string LoginPageTestId = "idp-login";
+
+    public const string LoginButtonTestId = "idp-sign-in";
+
+    private const string LoginPath = "connect/login";
+
+    private const string SessionCookie = "test-idp.session";
+
     private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
 
     private readonly TestOidcClient _client;
@@ -70,6 +78,20 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Userinfo requests refused for a revoked access token so far.</summary>
     public int RevokedTokensRefused => Volatile.Read(ref _revokedRefused);
 
+    /// <summary>
+    /// The provider remembers a signed-in browser, as a real one does: the authorize endpoint sends it to a login page
+    /// (<see cref="LoginPageTestId"/>, its button <see cref="LoginButtonTestId"/>) until the browser holds this
+    /// provider's session cookie, which the button sets and the end-session endpoint clears. Off: everyone is signed
+    /// in at once.
+    /// </summary>
+    public bool RequireLogin { get; set; }
+
+    /// <summary>Userinfo lists no role at all, as Entra ID's never does (roles only in the id token).</summary>
+    public bool UserInfoWithoutRoles { get; set; }
+
+    /// <summary>Userinfo answers with this subject instead of the access token's (the provider mixed two people up).</summary>
+    public string? UserInfoSubject { get; set; }
+
     /// <param name="accessTokenLifetime">How long access tokens last (OpenIddict's default, an hour, when <c>null</c>).</param>
     public static async Task<TestIdentityProvider> StartAsync(TestOidcClient client, TimeSpan? accessTokenLifetime = null, CancellationToken ct = default)
     {
@@ -88,6 +110,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             app.MapPost("/connect/token", provider.ExchangeAsync);
             app.MapMethods("/connect/userinfo", [HttpMethods.Get, HttpMethods.Post], provider.UserInfoAsync);
             app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync);
+            app.MapGet("/" + LoginPath, LoginPageAsync);
+            app.MapPost("/" + LoginPath, LogInAsync);
             await app.StartAsync(ct);
         }
         catch
@@ -152,10 +176,17 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         }));
     }
 
-    // No login page: whoever the test configured is signed in immediately.
+    // No login page (unless RequireLogin): whoever the test configured is signed in immediately.
     private Task AuthorizeAsync(HttpContext http)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (RequireLogin && !http.Request.Cookies.ContainsKey(SessionCookie))
+        {
+            // To a login page of its own, as real providers do: the authorization request resumes from there.
+            http.Response.Redirect($"/{LoginPath}?resume={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+            return Task.CompletedTask;
+        }
+
         var user = User;
         var identity = new ClaimsIdentity("TestIdentityProvider", Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Subject)
@@ -176,6 +207,9 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         if (request.IsRefreshTokenGrantType())
         {
             var user = User;
+            // As the directory has them now (Entra ID's refreshed id token carries the roles held at refresh).
+            if (user.Subject == principal.GetClaim(Claims.Subject))
+                principal.SetClaims(Claims.Role, [.. user.Roles]).SetDestinations(claim => DestinationsOf(claim, user.RolesInIdentityToken));
             if (RefuseRefresh || (user.Subject == principal.GetClaim(Claims.Subject) && user.Disabled))
             {
                 await http.ForbidAsync(Scheme, new AuthenticationProperties(new Dictionary<string, string?>
@@ -227,16 +261,53 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
         IReadOnlyList<string> roles = user.Subject == subject ? user.Roles : [.. principal.GetClaims(Claims.Role)];
 
-        await http.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        var answer = new Dictionary<string, object?>
         {
-            [Claims.Subject] = subject,
+            [Claims.Subject] = UserInfoSubject ?? subject,
             [Claims.Name] = principal.GetClaim(Claims.Name),
-            [Claims.Role] = roles,
-        }, http.RequestAborted);
+        };
+        if (!UserInfoWithoutRoles)
+            answer[Claims.Role] = roles;
+        await http.Response.WriteAsJsonAsync(answer, http.RequestAborted);
     }
 
-    private static Task EndSessionAsync(HttpContext http) =>
-        http.SignOutAsync(Scheme, new AuthenticationProperties { RedirectUri = "/" });
+    // Ends the browser's session here too: the next authorization asks for credentials again (with RequireLogin).
+    private static Task EndSessionAsync(HttpContext http)
+    {
+        http.Response.Cookies.Delete(SessionCookie);
+        return http.SignOutAsync(Scheme, new AuthenticationProperties { RedirectUri = "/" });
+    }
+
+    // The whole authorization request travels in the form, so the button resumes it once the session is set.
+    private static async Task LoginPageAsync(HttpContext http)
+    {
+        var resume = WebUtility.HtmlEncode(http.Request.Query["resume"].ToString());
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Sign in · Test identity provider</title></head>
+            <body data-testid="{LoginPageTestId}">
+            <h1>Sign in</h1>
+            <form method="post" action="/{LoginPath}">
+            <input type="hidden" name="resume" value="{resume}">
+            <button type="submit" data-testid="{LoginButtonTestId}">Sign in</button>
+            </form>
+            </body></html>
+            """, http.RequestAborted);
+    }
+
+    private static async Task LogInAsync(HttpContext http)
+    {
+        var resume = (await http.Request.ReadFormAsync(http.RequestAborted))["resume"].ToString();
+        if (!resume.StartsWith("/" + AuthorizationPath + "?", StringComparison.Ordinal))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        http.Response.Cookies.Append(SessionCookie, Guid.NewGuid().ToString("N"), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax });
+        http.Response.Redirect(resume);
+    }
 
     private static IEnumerable<string> DestinationsOf(Claim claim, bool rolesInIdentityToken) => claim.Type switch
     {

@@ -55,6 +55,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.TryAddSingleton(new StaffSignInOptions());
         services.AddMemoryCache();
         services.AddSingleton<StaffSignIns>();
+        services.AddSingleton<StaffSignInCheck>();
         services.AddScoped<StaffRevalidator>();
         services.AddSingleton<StaffIdentityProvider>();
         // One client for every staff member's userinfo and refresh calls: a cookie the provider set while answering for one

@@ -5,8 +5,8 @@ using AngleSharp.Html.Parser;
 namespace AIRisk.Tests.TestSupport;
 
 /// <summary>
-/// What a browser does during an OpenID Connect sign-in, with an <see cref="HttpClient"/>: follows redirects, keeps
-/// cookies, and submits the provider's <c>form_post</c> page the way that page's script does. Loopback counts as a
+/// What a browser does during an OpenID Connect sign-in, with an <see cref="HttpClient"/>: follows redirects and meta
+/// refreshes, keeps cookies, and submits the provider's <c>form_post</c> page the way that page's script does. Loopback counts as a
 /// secure context, as it does in browsers, so the handler's <c>Secure</c> correlation and nonce cookies come back over
 /// http://127.0.0.1.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class StaffBrowser : IDisposable
             }
             else
             {
-                next = await AutoPostedFormAsync(response, ct);
+                next = await AutoPostedFormAsync(response, ct) ?? await MetaRefreshAsync(response, ct);
             }
 
             if (next is null || until?.Invoke(next.RequestUri!) == true)
@@ -66,7 +66,8 @@ public sealed class StaffBrowser : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    /// <summary>One request as it is (extra headers and all) with this browser's cookies, without following anything.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct = default)
     {
         var url = request.RequestUri!;
         Visited.Add(url);
@@ -100,6 +101,17 @@ public sealed class StaffBrowser : IDisposable
         {
             Content = new FormUrlEncodedContent(inputs.Select(i => KeyValuePair.Create(i.Name!, i.Value))),
         };
+    }
+
+    // A page that moves on by itself (<meta http-equiv="refresh" content="0;url=...">), as the sign-out page does.
+    private static async Task<HttpRequestMessage?> MetaRefreshAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            return null;
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(ct), ct);
+        var content = document.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content");
+        var at = content?.IndexOf("url=", StringComparison.OrdinalIgnoreCase) ?? -1;
+        return at < 0 ? null : new HttpRequestMessage(HttpMethod.Get, new Uri(response.RequestMessage!.RequestUri!, content![(at + 4)..].Trim()));
     }
 
     private static Uri Secure(Uri url) => new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.Port }.Uri;

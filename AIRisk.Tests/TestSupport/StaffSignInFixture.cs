@@ -7,7 +7,7 @@ namespace AIRisk.Tests.TestSupport;
 /// A <see cref="TestIdentityProvider"/> and the real AIRisk.Web signing staff in against it, shared by a test class.
 /// The app's port is reserved first because the provider must know the app's redirect URIs.
 /// </summary>
-public sealed class StaffSignInFixture : IAsyncLifetime
+public class StaffSignInFixture : IAsyncLifetime
 {
     public const string RequiredRole = "airisk-console";
 
@@ -24,7 +24,14 @@ public sealed class StaffSignInFixture : IAsyncLifetime
         var port = WebAppProcess.ReservePort();
         Client = TestOidcClient.For(new Uri($"http://127.0.0.1:{port}/"));
         Provider = await TestIdentityProvider.StartAsync(Client);
-        App = await WebAppProcess.StartAsync(Environment(Provider.BaseAddress, Client), port);
+        var environment = Environment(Provider.BaseAddress, Client);
+        Configure(environment);
+        App = await WebAppProcess.StartAsync(environment, port);
+    }
+
+    /// <summary>Adds or changes the app's settings; the provider is already running.</summary>
+    protected virtual void Configure(Dictionary<string, string?> environment)
+    {
     }
 
     /// <summary>The settings an operator gives AIRisk Console to sign staff in against <paramref name="authority"/>.</summary>
@@ -35,6 +42,7 @@ public sealed class StaffSignInFixture : IAsyncLifetime
         [StaffSignInOptions.ClientSecretKey] = client.ClientSecret,
         [StaffSignInOptions.RoleKey] = RequiredRole,
         [AIRisk.Web.Audit.AuditOptions.AuditorRoleKey] = AuditorRole,
+        [StaffSignInOptions.PublicHostsKey] = client.RedirectUri.Host,
     };
 
     public async ValueTask DisposeAsync()
@@ -43,5 +51,6 @@ public sealed class StaffSignInFixture : IAsyncLifetime
             await App.DisposeAsync();
         if (Provider is not null)
             await Provider.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AIRisk.Web.StaffSignIn;
@@ -27,8 +28,8 @@ public sealed class StaffIdentityProvider(IOptionsMonitor<OpenIdConnectOptions> 
 {
     public const string ClientName = "staff-identity-provider";
 
-    /// <returns>The verdict, and the roles listed (<c>null</c> when userinfo has no role or group key at all).</returns>
-    public async Task<(UserInfoVerdict Verdict, HashSet<string>? Roles)> UserInfoAsync(string accessToken, CancellationToken ct)
+    /// <returns>The verdict, and whom the provider answered for with the roles it listed (<c>null</c> when refused).</returns>
+    public async Task<(UserInfoVerdict Verdict, StaffClaims? Claims)> UserInfoAsync(string accessToken, CancellationToken ct)
     {
         var configuration = await ConfigurationAsync(ct);
         using var request = new HttpRequestMessage(HttpMethod.Get, configuration.UserInfoEndpoint);
@@ -38,7 +39,11 @@ public sealed class StaffIdentityProvider(IOptionsMonitor<OpenIdConnectOptions> 
             return (UserInfoVerdict.Refused, null);
         response.EnsureSuccessStatusCode();
         // A userinfo answered as a signed JWT (application/jwt) is not read: it fails here and counts as unconfirmed.
-        return (UserInfoVerdict.Answered, RolesOf(await response.Content.ReadFromJsonAsync<JsonElement>(ct)));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        // Without its sub nobody can tell whom the answer is about (OpenID Connect requires it): unconfirmed.
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("sub", out var sub) || sub.ValueKind != JsonValueKind.String)
+            throw new HttpRequestException("The identity provider's userinfo answer names no subject (sub).");
+        return (UserInfoVerdict.Answered, new StaffClaims(sub.GetString()!, RolesOf(answer)));
     }
 
     /// <returns>
@@ -73,6 +78,7 @@ public sealed class StaffIdentityProvider(IOptionsMonitor<OpenIdConnectOptions> 
             AccessToken = answer.AccessToken,
             RefreshToken = string.IsNullOrEmpty(answer.RefreshToken) ? signIn.RefreshToken : answer.RefreshToken,
             ExpiresAt = ExpiresAt(answer.ExpiresIn, now),
+            RefreshedIdToken = string.IsNullOrEmpty(answer.IdToken) ? null : ClaimsOf(answer.IdToken, configuration),
         };
     }
 
@@ -97,6 +103,31 @@ public sealed class StaffIdentityProvider(IOptionsMonitor<OpenIdConnectOptions> 
 
     private Task<OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken ct) =>
         oidc.Get(OpenIdConnectDefaults.AuthenticationScheme).ConfigurationManager!.GetConfigurationAsync(ct);
+
+    /// <summary>
+    /// The subject and roles of an id token that came straight from the token endpoint over the connection this
+    /// client verified (which OpenID Connect accepts in place of its signature), meant for this client and issuer.
+    /// </summary>
+    private StaffClaims ClaimsOf(string idToken, OpenIdConnectConfiguration configuration)
+    {
+        JsonWebToken token;
+        try
+        {
+            token = new JsonWebToken(idToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw new HttpRequestException("The identity provider's refreshed id token cannot be read.", e);
+        }
+
+        if (!token.Audiences.Contains(options.ClientId) || (configuration.Issuer is { Length: > 0 } issuer && token.Issuer != issuer) || string.IsNullOrEmpty(token.Subject))
+            throw new HttpRequestException("The identity provider's refreshed id token is not this console's (audience, issuer or subject).");
+        var types = StaffMember.RoleClaimTypes;
+        HashSet<string>? roles = token.Claims.Any(c => types.Contains(c.Type))
+            ? token.Claims.Where(c => types.Contains(c.Type)).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
+        return new StaffClaims(token.Subject, roles);
+    }
 
     private static HashSet<string>? RolesOf(JsonElement userInfo)
     {

@@ -9,6 +9,7 @@ public sealed class StaffSignInOptions
     public const string RoleKey = "OPERATOR_ROLE";
     public const string MaxHoursKey = "OPERATOR_SIGNIN_MAX_HOURS";
     public const string RevalidateMinutesKey = "OPERATOR_REVALIDATE_MINUTES";
+    public const string PublicHostsKey = "PUBLIC_HOSTS";
 
     public string? Authority { get; set; }
 
@@ -24,6 +25,9 @@ public sealed class StaffSignInOptions
 
     /// <summary>How often an open tab asks the identity provider again whether its staff member still holds the role.</summary>
     public TimeSpan RevalidateInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The host names staff reach the console by; with sign-in every other <c>Host</c> is refused (400).</summary>
+    public IReadOnlyList<string> PublicHosts { get; set; } = [];
 
     /// <summary>Outside Development the staff cookie is sent over HTTPS only (behind a TLS-terminating proxy too).</summary>
     public bool RequireSecureCookie { get; set; }

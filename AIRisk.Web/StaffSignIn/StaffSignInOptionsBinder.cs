@@ -25,5 +25,18 @@ internal static class StaffSignInOptionsBinder
         options.AbsoluteLifetime = values.Hours(StaffSignInOptions.MaxHoursKey, options.AbsoluteLifetime, MaxHours);
         options.RevalidateInterval = values.Minutes(StaffSignInOptions.RevalidateMinutesKey, options.RevalidateInterval, MaxRevalidateMinutes);
         options.RequireSecureCookie = !isDevelopment;
+        options.PublicHosts = Hosts(configuration[StaffSignInOptions.PublicHostsKey], options.BindingErrors);
+    }
+
+    private static List<string> Hosts(string? value, List<string> errors)
+    {
+        var hosts = (value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        foreach (var host in hosts.Where(h => !PublicHostFilter.IsHost(h)))
+        {
+            errors.Add($"{StaffSignInOptions.PublicHostsKey} must list host names such as console.example.com, without scheme or port " +
+                $"('*.example.com' for every subdomain; '*' is not accepted) (got '{host}').");
+        }
+
+        return hosts;
     }
 }

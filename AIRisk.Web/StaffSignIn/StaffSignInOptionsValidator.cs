@@ -21,6 +21,11 @@ internal sealed class StaffSignInOptionsValidator : IValidateOptions<StaffSignIn
                 errors.Add($"{StaffSignInOptions.ClientIdKey} is missing.");
             if (string.IsNullOrWhiteSpace(options.RequiredRole))
                 errors.Add($"{StaffSignInOptions.RoleKey} is missing: name the role or group staff need to use the dashboard.");
+            if (options.PublicHosts.Count == 0 && !options.BindingErrors.Any(e => e.StartsWith(StaffSignInOptions.PublicHostsKey, StringComparison.Ordinal)))
+            {
+                errors.Add($"{StaffSignInOptions.PublicHostsKey} is missing: name the host(s) staff reach the console by, e.g. console.example.com " +
+                    "(with staff sign-in, a request for any other Host is refused with 400).");
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

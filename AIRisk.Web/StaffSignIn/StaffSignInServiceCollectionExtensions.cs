@@ -33,6 +33,8 @@ public static class StaffSignInServiceCollectionExtensions
             return services;
         }
 
+        services.PostConfigure<HostFilteringOptions>(o => PublicHostFilter.Apply(o, signIn));
+        services.AddSingleton<StaffCookieEvents>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -46,11 +48,9 @@ public static class StaffSignInServiceCollectionExtensions
                 o.Cookie.SecurePolicy = signIn.RequireSecureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                // Sliding renewal keeps an active sign-in alive, but never past an absolute lifetime from sign-in.
-                o.Events.OnSigningIn = StaffCookieLifetime.StampAsync;
-                o.Events.OnValidatePrincipal = context => StaffCookieLifetime.EnforceAsync(context, signIn.AbsoluteLifetime);
-                // The default redirect to /Account/AccessDenied would itself be denied by the fallback policy, looping.
-                o.Events.OnRedirectToAccessDenied = context => WriteAccessDeniedAsync(context.HttpContext, signIn.RequiredRole!);
+                // Sliding renewal keeps an active sign-in alive, but never past an absolute lifetime from sign-in; the
+                // roles are the ones revalidation last confirmed, and access denied is a page of its own.
+                o.EventsType = typeof(StaffCookieEvents);
             })
             .AddOpenIdConnect(o =>
             {
@@ -89,11 +89,16 @@ public static class StaffSignInServiceCollectionExtensions
                         var answer = context.TokenEndpointResponse;
                         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                         services.GetRequiredService<StaffSignIns>().Remember(id, new StaffSignInGrant(answer?.AccessToken ?? "", answer?.RefreshToken,
-                            StaffIdentityProvider.ExpiresAt(answer?.ExpiresIn, now), EndsAt: now + signIn.AbsoluteLifetime, ConfirmedAt: now));
+                            StaffIdentityProvider.ExpiresAt(answer?.ExpiresIn, now), EndsAt: now + signIn.AbsoluteLifetime, ConfirmedAt: now)
+                        {
+                            Subject = identity.FindFirst("sub")?.Value ?? throw new InvalidOperationException("The identity provider's id token has no sub."),
+                        });
                     }
 
                     return Task.CompletedTask;
                 };
+                // A page that goes on to the provider by GET: a redirect after the sign-out form's POST is blocked by the CSP.
+                o.Events.OnRedirectToIdentityProviderForSignOut = SignOutContinuation.WriteAsync;
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
             });
@@ -110,14 +115,4 @@ public static class StaffSignInServiceCollectionExtensions
         user.Identity?.IsAuthenticated == true
         && user.Claims.Any(c => RoleClaimTypes.Contains(c.Type) && string.Equals(c.Value, role, StringComparison.OrdinalIgnoreCase));
 
-    private static Task WriteAccessDeniedAsync(HttpContext context, string requiredRole)
-    {
-        var staff = StaffMember.FromPrincipal(context.User);
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(
-            $"Access denied. You are signed in as {staff.Name}, but AIRisk Console needs the role or group '{requiredRole}'. " +
-            "Ask your identity provider's administrator for it and sign in again (sign out: /signout).",
-            context.RequestAborted);
-    }
 }

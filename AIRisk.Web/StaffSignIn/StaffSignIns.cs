@@ -32,13 +32,26 @@ public sealed class StaffSignIns(IMemoryCache cache) : IDisposable
     /// </returns>
     public StaffSignInGrant? Find(string? id) => id is not null && cache.TryGetValue(Key(id), out StaffSignInGrant? signIn) ? signIn : null;
 
-    /// <summary>The provider confirmed sign-in <paramref name="id"/> as of <paramref name="at"/> (the check's start).</summary>
-    public void Confirm(string id, DateTimeOffset at)
+    /// <summary>
+    /// The provider confirmed sign-in <paramref name="id"/> as of <paramref name="at"/> (the check's start), with
+    /// <paramref name="roles"/> (<c>null</c>: it named none, and the roles stay as they were).
+    /// </summary>
+    public void Confirm(string id, DateTimeOffset at, IReadOnlySet<string>? roles)
     {
         lock (_gate)
         {
             if (Find(id) is { } signIn && at > signIn.ConfirmedAt)
-                Set(id, signIn with { ConfirmedAt = at });
+                Set(id, signIn with { ConfirmedAt = at, Roles = roles ?? signIn.Roles });
+        }
+    }
+
+    /// <summary>The provider is being asked about sign-in <paramref name="id"/> as of <paramref name="at"/>.</summary>
+    public void Checking(string id, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (Find(id) is { } signIn && (signIn.CheckedAt is not { } checkedAt || at > checkedAt))
+                Set(id, signIn with { CheckedAt = at });
         }
     }
 
@@ -71,7 +84,7 @@ public sealed class StaffSignIns(IMemoryCache cache) : IDisposable
                     return null;
                 }
 
-                var kept = renewed with { EndsAt = now.EndsAt, ConfirmedAt = now.ConfirmedAt };
+                var kept = renewed with { EndsAt = now.EndsAt, ConfirmedAt = now.ConfirmedAt, Roles = now.Roles, CheckedAt = now.CheckedAt };
                 Set(id, kept);
                 return kept;
             }
@@ -82,13 +95,21 @@ public sealed class StaffSignIns(IMemoryCache cache) : IDisposable
         }
     }
 
-    public void Forget(string? id)
+    /// <param name="refusal">Why the provider no longer accepts it (kept a day, for whichever tab asks next); <c>null</c> for a sign-out.</param>
+    public void Forget(string? id, StaffRefusal? refusal = null)
     {
         if (id is null)
             return;
         lock (_gate)
+        {
             cache.Remove(Key(id));
+            if (refusal is not null)
+                cache.Set(RefusalKey(id), refusal, TimeSpan.FromDays(1));
+        }
     }
+
+    /// <returns>Why sign-in <paramref name="id"/> was refused, if it was (not merely signed out).</returns>
+    public StaffRefusal? RefusalOf(string? id) => id is not null && cache.TryGetValue(RefusalKey(id), out StaffRefusal? refusal) ? refusal : null;
 
     public void Dispose()
     {
@@ -100,4 +121,6 @@ public sealed class StaffSignIns(IMemoryCache cache) : IDisposable
         cache.Set(Key(id), signIn, new MemoryCacheEntryOptions { AbsoluteExpiration = signIn.EndsAt });
 
     private static string Key(string id) => "staff-signin:" + id;
+
+    private static string RefusalKey(string id) => "staff-signin-refused:" + id;
 }

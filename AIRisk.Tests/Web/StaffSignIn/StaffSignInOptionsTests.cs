@@ -42,6 +42,25 @@ public sealed class StaffSignInOptionsTests
         Assert.DoesNotContain("oidc-secret-value-93", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("https://console.example.com")]
+    [InlineData("console.example.com:443")]
+    public void A_public_host_that_is_not_a_host_name_is_named(string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [StaffSignInOptions.PublicHostsKey] = value }));
+
+        Assert.Contains(error.Failures, f => f.StartsWith($"{StaffSignInOptions.PublicHostsKey} must list host names", StringComparison.Ordinal) && f.Contains($"(got '{value}')", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Public_hosts_are_host_names_ip_addresses_and_subdomain_wildcards()
+    {
+        var options = Resolve(new() { [StaffSignInOptions.PublicHostsKey] = "console.example.com, 10.0.0.8 [2001:db8::1],*.support.example.com" });
+
+        Assert.Equal(["console.example.com", "10.0.0.8", "[2001:db8::1]", "*.support.example.com"], options.PublicHosts);
+    }
+
     private static StaffSignInOptions Resolve(Dictionary<string, string?> values)
     {
         var services = new ServiceCollection().AddLogging();

@@ -30,6 +30,20 @@ public sealed class StaffSignInStartupTests
     }
 
     [Fact]
+    public async Task Sign_in_without_public_hosts_stops_the_app_naming_the_key()
+    {
+        var port = WebAppProcess.ReservePort();
+        var environment = StaffSignInFixture.Environment(new Uri("http://127.0.0.1:9/"), TestOidcClient.For(new Uri($"http://127.0.0.1:{port}/")));
+        environment.Remove(StaffSignInOptions.PublicHostsKey);
+        await using var app = WebAppProcess.Launch(environment, port);
+
+        var exitCode = await app.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{StaffSignInOptions.PublicHostsKey} is missing", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_sign_in_the_app_refuses_a_non_loopback_address_and_says_how_to_configure_sign_in()
     {
         await using var app = WebAppProcess.Launch(new Dictionary<string, string?>(), urls: $"http://0.0.0.0:{WebAppProcess.ReservePort()}");

@@ -38,6 +38,22 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Health_details_are_shown_to_staff_with_the_role_and_withheld_from_a_signed_in_person_without_it()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+        using var outsider = new StaffBrowser();
+        fixture.Provider.User = new TestIdentityUser("staff-bob", "Bob Elsewhere", ["finance"]);
+        (await outsider.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+
+        var staffSees = await HealthChecksShownAsync(_browser);
+        var outsiderSees = await HealthChecksShownAsync(outsider);
+
+        Assert.True(staffSees);
+        Assert.False(outsiderSees);
+    }
+
+    [Fact]
     public async Task Staff_with_the_required_role_sign_in_and_get_the_dashboard()
     {
         fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
@@ -96,6 +112,19 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_request_for_a_host_other_than_the_public_ones_is_refused()
+    {
+        fixture.Provider.User = new TestIdentityUser("staff-ann", "Ann Support", [StaffSignInFixture.RequiredRole]);
+        (await _browser.NavigateAsync(Dashboard, ct: Ct)).Dispose();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Dashboard);
+        request.Headers.Host = "console.attacker.example";
+
+        using var response = await _browser.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_answers_without_sign_in()
     {
         using var response = await _browser.GetAsync(new Uri(Dashboard, "healthz"), Ct);
@@ -134,6 +163,13 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         Assert.Contains("<form method=\"post\" action=\"/signout\">", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.NotNull(_browser.Cookie(Dashboard, "airisk.staff"));
+    }
+
+    private async Task<bool> HealthChecksShownAsync(StaffBrowser browser)
+    {
+        using var response = await browser.GetAsync(new Uri(Dashboard, "healthz"), Ct);
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return health.RootElement.TryGetProperty("checks", out _);
     }
 
     public void Dispose() => _browser.Dispose();

@@ -19,7 +19,7 @@ public sealed class StaffSignInsTests : IDisposable
         _cache.Dispose();
     }
 
-    private static StaffSignInGrant SignIn(string refresh = "refresh-1") => new("access-1", refresh, Now.AddMinutes(5), EndsAt: Now.AddHours(10), ConfirmedAt: Now);
+    private static StaffSignInGrant SignIn(string refresh = "refresh-1") => new("access-1", refresh, Now.AddMinutes(5), EndsAt: Now.AddHours(10), ConfirmedAt: Now) { Subject = "staff-1" };
 
     [Fact]
     public async Task A_sign_out_while_a_refresh_is_under_way_is_not_undone_when_the_refresh_answers()

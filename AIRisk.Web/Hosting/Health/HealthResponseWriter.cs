@@ -6,7 +6,8 @@ namespace AIRisk.Web.Hosting.Health;
 
 /// <summary>
 /// <c>/healthz</c> as JSON: the overall status for anyone (load balancers); each check's status and description
-/// (AIRisk's errors, the audit trail's size) only for signed-in staff or, without sign-in, the local operator.
+/// (AIRisk's errors, the audit trail's size) only for signed-in staff who hold the console's role or, without sign-in,
+/// the local operator.
 /// </summary>
 internal static class HealthResponseWriter
 {
@@ -14,8 +15,10 @@ internal static class HealthResponseWriter
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var staff = !context.RequestServices.GetRequiredService<StaffSignInOptions>().IsConfigured
-            || context.User.Identity?.IsAuthenticated == true;
+        // The console's own role check, on the roles revalidation last confirmed (the staff cookie carries them): a
+        // person signed in but refused the console sees what anybody sees.
+        var signIn = context.RequestServices.GetRequiredService<StaffSignInOptions>();
+        var staff = !signIn.IsConfigured || StaffSignInServiceCollectionExtensions.HoldsRole(context.User, signIn.RequiredRole);
         object body = staff
             ? new
             {
