@@ -15,7 +15,8 @@
 # break in each); SANDBOX_LATENCY_MS (0) adds that much to each sandbox answer (benchmarks); SANDBOX_CLIENT_SECRET the
 # sandbox's client secret (its public demo value by default). Staff sign-in, required by `up` (a node without it is a
 # local console, which refuses a proxy and a shared database): OPERATOR_OIDC_AUTHORITY, OPERATOR_OIDC_CLIENT_ID,
-# OPERATOR_OIDC_CLIENT_SECRET, OPERATOR_ROLE, and OPERATOR_ADMIN_ROLE, OPERATOR_AUDITOR_ROLE if wanted; the client's
+# OPERATOR_OIDC_CLIENT_SECRET, OPERATOR_ROLE, and OPERATOR_ADMIN_ROLE, OPERATOR_AUDITOR_ROLE if wanted; PUBLIC_HOSTS
+# (127.0.0.1: the host name staff open, the only Host the nodes answer besides loopback names); the client's
 # redirect URI at the identity provider is http://127.0.0.1:<CLUSTER_PORT>/signin-oidc.
 set -euo pipefail
 # Everything this writes (state with passwords, the key ring's certificate, logs) is for this user's eyes only.
@@ -270,7 +271,8 @@ start_node() { # N
       Logging__LogLevel__Default=Warning
     export OPERATOR_OIDC_AUTHORITY="$NODE_OPERATOR_OIDC_AUTHORITY" OPERATOR_OIDC_CLIENT_ID="$NODE_OPERATOR_OIDC_CLIENT_ID" \
       OPERATOR_OIDC_CLIENT_SECRET="$NODE_OPERATOR_OIDC_CLIENT_SECRET" OPERATOR_ROLE="$NODE_OPERATOR_ROLE" \
-      OPERATOR_ADMIN_ROLE="$NODE_OPERATOR_ADMIN_ROLE" OPERATOR_AUDITOR_ROLE="$NODE_OPERATOR_AUDITOR_ROLE"
+      OPERATOR_ADMIN_ROLE="$NODE_OPERATOR_ADMIN_ROLE" OPERATOR_AUDITOR_ROLE="$NODE_OPERATOR_AUDITOR_ROLE" \
+      PUBLIC_HOSTS="${NODE_PUBLIC_HOSTS:-127.0.0.1}"
     # HAProxy's X-Forwarded-Proto and X-Forwarded-For are believed from loopback only (behind TLS: https redirect
     # URIs, HSTS, Secure cookies).
     export FORWARDED_PROXIES=127.0.0.1
@@ -374,7 +376,8 @@ up() {
   fi
   { put NODE_OPERATOR_OIDC_AUTHORITY "$OPERATOR_OIDC_AUTHORITY"; put NODE_OPERATOR_OIDC_CLIENT_ID "$OPERATOR_OIDC_CLIENT_ID"
     put NODE_OPERATOR_OIDC_CLIENT_SECRET "$OPERATOR_OIDC_CLIENT_SECRET"; put NODE_OPERATOR_ROLE "$OPERATOR_ROLE"
-    put NODE_OPERATOR_ADMIN_ROLE "${OPERATOR_ADMIN_ROLE:-}"; put NODE_OPERATOR_AUDITOR_ROLE "${OPERATOR_AUDITOR_ROLE:-}"; } >>"$STATE"
+    put NODE_OPERATOR_ADMIN_ROLE "${OPERATOR_ADMIN_ROLE:-}"; put NODE_OPERATOR_AUDITOR_ROLE "${OPERATOR_AUDITOR_ROLE:-}"
+    put NODE_PUBLIC_HOSTS "${PUBLIC_HOSTS:-127.0.0.1}"; } >>"$STATE"
   load_state
 
   build

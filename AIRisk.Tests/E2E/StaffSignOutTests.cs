@@ -1,4 +1,5 @@
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 using Microsoft.Playwright;
 
 namespace AIRisk.Tests.E2E;

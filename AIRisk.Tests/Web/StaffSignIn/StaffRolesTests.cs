@@ -1,5 +1,6 @@
 using System.Net;
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
 
 namespace AIRisk.Tests.Web.StaffSignIn;
 
