@@ -52,6 +52,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AIRisk.Web.Audit.Sessions.IActingSessionStore, AIRisk.Web.Audit.Sessions.ActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
+        services.AddAIRiskAuditStream(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Streaming;
 using AIRisk.Web.Cluster;
 using AIRisk.Web.Hosting.Telemetry;
 using AIRisk.Web.StaffSignIn;
@@ -60,6 +61,7 @@ internal static class StartupGuard
             .. Failures<StaffSignInOptions>(services),
             .. Failures<ConsolePolicyOptions>(services),
             .. Failures<AuditOptions>(services),
+            .. Failures<AuditStreamOptions>(services),
             .. Failures<ClusterOptions>(services),
             .. Failures<TelemetryOptions>(services),
         ];
