@@ -46,6 +46,7 @@ internal static class AuditDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await AdoptHandKeptSchemaAsync(db, ct);
             await db.Database.MigrateAsync(ct);
+            await Chain.AuditChainBackfill.RunAsync(db, ct);
         }
         finally
         {

@@ -29,6 +29,15 @@ public sealed record AuditEntry
     /// <summary>The acting session this happened in, if any: its records read as one timeline.</summary>
     public string? SessionId { get; init; }
 
+    /// <summary>The staff member's client address as the node saw it when their tab's circuit started (session starts).</summary>
+    public string? ClientIp { get; init; }
+
+    /// <summary>The staff member's browser as it named itself when the circuit started (session starts).</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>The record's place in the hash chain, once stored (0 before).</summary>
+    public long Seq { get; init; }
+
     /// <summary>The record of <paramref name="staff"/> reading the audit trail itself (the page, an export).</summary>
     public static AuditEntry Read(StaffSignIn.StaffMember staff, string detail, DateTimeOffset at) => new()
     {

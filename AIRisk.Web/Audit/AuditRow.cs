@@ -27,6 +27,21 @@ internal sealed class AuditRow
 
     public string? SessionId { get; set; }
 
+    /// <summary>The staff member's client address, on a session's start record.</summary>
+    public string? ClientIp { get; set; }
+
+    /// <summary>The staff member's browser (User-Agent), on a session's start record.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>The record's place in the hash chain: 1, 2, 3, … with no gap, in commit order.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>The previous record's <see cref="Hash"/> (64 zeros before the first), lower-case hex.</summary>
+    public string? PrevHash { get; set; }
+
+    /// <summary>SHA-256 of the previous hash's bytes and this record's encoding (<see cref="Chain.AuditChainEncoding"/>), lower-case hex.</summary>
+    public string? Hash { get; set; }
+
     public static AuditRow From(AuditEntry e) => new()
     {
         AtUtcTicks = e.AtUtc.UtcTicks,
@@ -40,6 +55,8 @@ internal sealed class AuditRow
         Detail = e.Detail,
         Error = e.Error,
         SessionId = e.SessionId,
+        ClientIp = e.ClientIp,
+        UserAgent = e.UserAgent,
     };
 
     public AuditEntry ToEntry() => new()
@@ -56,5 +73,8 @@ internal sealed class AuditRow
         Detail = Detail,
         Error = Error,
         SessionId = SessionId,
+        ClientIp = ClientIp,
+        UserAgent = UserAgent,
+        Seq = Seq,
     };
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using AIRisk.Web.Audit.Chain;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIRisk.Web.Audit;
@@ -43,8 +44,8 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
         {
             await RunAsync(async db =>
             {
-                db.Entries.Add(AuditRow.From(entry));
-                return await db.SaveChangesAsync(ct);
+                await AuditChainAppender.AppendAsync(db, [AuditRow.From(entry)], ct);
+                return 0;
             }, ct);
         }
         catch (Exception e) when (IsUnavailable(e))

@@ -1,4 +1,5 @@
 using AIRisk.Core.Api;
+using AIRisk.Web.Audit.Chain;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIRisk.Web.Audit.Sessions;
@@ -14,7 +15,6 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
 
     public Task StartAsync(ActingSessionRecord session, string circuitId, AuditEntry started, CancellationToken ct) => RunAsync(async db =>
     {
-        db.Entries.Add(AuditRow.From(started));
         db.Sessions.Add(new ActingSessionRow
         {
             Id = session.Id,
@@ -32,7 +32,7 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
             LeaseConnected = true,
             LeaseSeenUtcTicks = session.StartedUtc.UtcTicks,
         });
-        await db.SaveChangesAsync(ct);
+        await AuditChainAppender.AppendAsync(db, [AuditRow.From(started)], ct);
         return 0;
     }, ct);
 
@@ -78,8 +78,7 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseSeenUtcTicks, s => s.LeaseSeenUtcTicks > at ? s.LeaseSeenUtcTicks : at), ct);
             if (open != 1)
                 return false;
-            db.Entries.Add(AuditRow.From(entry));
-            await db.SaveChangesAsync(ct);
+            await AuditChainAppender.AppendAsync(db, [AuditRow.From(entry)], ct);
             await transaction.CommitAsync(ct);
             return true;
         }, ct);
@@ -92,10 +91,9 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ended = await db.Sessions.Where(s => s.Id == id && s.EndedUtcTicks == null && (heldBy == null || s.LeaseCircuit == heldBy))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtcTicks, at.UtcTicks).SetProperty(s => s.EndCause, cause.ToString()), ct) == 1;
-        if (ended && endRecord is not null)
-            db.Entries.Add(AuditRow.From(endRecord));
-        db.Entries.AddRange(alongside.Select(AuditRow.From));
-        await db.SaveChangesAsync(ct);
+        List<AuditRow> records = ended && endRecord is not null ? [AuditRow.From(endRecord)] : [];
+        records.AddRange(alongside.Select(AuditRow.From));
+        await AuditChainAppender.AppendAsync(db, records, ct);
         await transaction.CommitAsync(ct);
         return ended;
     }, ct);

@@ -36,8 +36,15 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                         .HasColumnName("action");
 
                     b.Property<long>("AtUtcTicks")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("at_utc_ticks");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AtUtcTicks"));
+
+                    b.Property<string>("ClientIp")
+                        .HasColumnType("text")
+                        .HasColumnName("client_ip");
 
                     b.Property<string>("Detail")
                         .HasColumnType("text")
@@ -47,14 +54,31 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("error");
 
+                    b.Property<string>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PrevHash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("prev_hash");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
 
                     b.Property<string>("SessionId")
                         .HasColumnType("text")
@@ -78,15 +102,77 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("target_user_name");
 
+                    b.Property<string>("UserAgent")
+                        .HasColumnType("text")
+                        .HasColumnName("user_agent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtcTicks")
                         .HasDatabaseName("ix_audit_log_at");
 
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ux_audit_log_seq");
+
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_audit_log_session");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Chain.AuditChainHeadRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_head", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Checkpoints.AuditCheckpointRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("audit_checkpoint", (string)null);
                 });
 
             modelBuilder.Entity("AIRisk.Web.Audit.Sessions.ActingSessionRow", b =>

@@ -32,6 +32,10 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at_utc_ticks");
 
+                    b.Property<string>("ClientIp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_ip");
+
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
@@ -40,14 +44,26 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
 
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("PrevHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prev_hash");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
 
                     b.Property<string>("SessionId")
                         .HasColumnType("TEXT")
@@ -71,15 +87,77 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("target_user_name");
 
+                    b.Property<string>("UserAgent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtcTicks")
                         .HasDatabaseName("ix_audit_log_at");
 
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ux_audit_log_seq");
+
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_audit_log_session");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Chain.AuditChainHeadRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_head", (string)null);
+                });
+
+            modelBuilder.Entity("AIRisk.Web.Audit.Checkpoints.AuditCheckpointRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("audit_checkpoint", (string)null);
                 });
 
             modelBuilder.Entity("AIRisk.Web.Audit.Sessions.ActingSessionRow", b =>
