@@ -6,6 +6,8 @@ DotEnvLoader.Load();
 var builder = WebApplication.CreateBuilder(args);
 if (args.Contains(AuditMigrateCommand.Switch))
     return await AuditMigrateCommand.RunAsync(builder);
+if (AuditVerifyCommand.Matches(args))
+    return await AuditVerifyCommand.RunAsync(builder, args);
 await using var sandbox = await EmbeddedSandbox.StartIfUnconfiguredAsync(builder);
 builder.Services.AddAIRiskWeb(builder.Configuration, builder.Environment);
 

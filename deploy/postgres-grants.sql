@@ -1,13 +1,30 @@
 -- What the nodes' role may do in the audit database, applied by the owner after `AIRisk.Web --migrate`
 -- (psql -d airisk -v app_role=airisk_app -f deploy/postgres-grants.sql). The owner role applies the schema and is
 -- used for nothing else; the nodes never own a table, so they cannot drop its trigger or grant themselves more.
+-- Idempotent: table-wide rights an earlier version granted are revoked before the column rights are granted.
 GRANT USAGE ON SCHEMA public TO :"app_role";
 GRANT SELECT ON "__EFMigrationsHistory" TO :"app_role";
--- The audit log: read and append, never UPDATE, DELETE or TRUNCATE (a trigger refuses those for the owner too).
-GRANT SELECT, INSERT ON audit_log TO :"app_role";
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
--- Acting sessions are current state (their history is the log): read, start, touch and end.
-GRANT SELECT, INSERT, UPDATE ON acting_session TO :"app_role";
+-- The audit log: read, and append only through the chain's trigger: the sequence, time and hashes are not even
+-- columns the role may name (the trigger sets them from the chain's head and the database clock). Never UPDATE,
+-- DELETE or TRUNCATE (a trigger refuses those for the owner too). The chain's head is the trigger's alone.
+GRANT SELECT ON audit_log TO :"app_role";
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
+GRANT INSERT (staff_id, staff_name, action, outcome, target_user_id, target_user_name, reason, detail, error, session_id, client_ip, user_agent)
+    ON audit_log TO :"app_role";
+REVOKE ALL ON audit_chain_head FROM :"app_role";
+-- Signed checkpoints: read and add (a forged one fails its signature; the key is not in the database).
+GRANT SELECT, INSERT ON audit_checkpoint TO :"app_role";
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoint FROM :"app_role";
+-- Acting sessions are current state (their history is the log): read and start; update only the activity, lease
+-- and end columns (who, as whom, why and when it started stay as written); a trigger refuses un-ending a session.
+GRANT SELECT, INSERT ON acting_session TO :"app_role";
+REVOKE UPDATE, DELETE, TRUNCATE ON acting_session FROM :"app_role";
+GRANT UPDATE (last_activity_utc_ticks, ended_utc_ticks, end_cause, lease_circuit, lease_connected, lease_seen_utc_ticks)
+    ON acting_session TO :"app_role";
 -- The Data Protection key ring every node shares.
 GRANT SELECT, INSERT, UPDATE, DELETE ON data_protection_keys TO :"app_role";
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :"app_role";
+-- Nothing of its own: no tables, functions or temporary tables to hide a trigger-free copy or shadow a name.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM :"app_role";
+SELECT format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC, %I', current_database(), :'app_role') \gexec

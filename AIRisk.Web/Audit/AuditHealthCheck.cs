@@ -8,7 +8,7 @@ namespace AIRisk.Web.Audit;
 /// still serves its pages and says why a switch fails, where an unhealthy node would be taken out by the load balancer
 /// (every node at once, as they share the database) and staff would see the balancer's error page instead.
 /// </summary>
-internal sealed class AuditHealthCheck(IAuditTrail audit, HealthProbeCache cache) : IHealthCheck
+internal sealed class AuditHealthCheck(IAuditTrail audit, Chain.AuditChainStatus chain, HealthProbeCache cache) : IHealthCheck
 {
     // Through the probe cache as AIRisk's check: a load balancer polling every second per node must not count the
     // whole audit log each time.
@@ -20,6 +20,8 @@ internal sealed class AuditHealthCheck(IAuditTrail audit, HealthProbeCache cache
         try
         {
             var page = await audit.QueryAsync(new AuditQuery(Take: 1), CancellationToken.None);
+            if (chain.Last is { Intact: false } broken)
+                return HealthCheckResult.Degraded($"The audit chain is broken: {broken.Breaks[0].KindName} at record {broken.Breaks[0].Seq} ({broken.Breaks.Count} findings; run audit verify).");
             return HealthCheckResult.Healthy($"{page.Total} audit records.");
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,6 +1,9 @@
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Chain;
+using AIRisk.Web.Audit.Checkpoints;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -52,7 +55,22 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AIRisk.Web.Audit.Sessions.IActingSessionStore, AIRisk.Web.Audit.Sessions.ActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
+<<<<<<< HEAD
         services.AddAIRiskAuditStream(configuration);
+=======
+
+        // The hash chain's signed checkpoints and its self-verification (README, "Audit chain").
+        var chain = services.AddFlatOptions<AuditChainOptions, AuditChainOptionsValidator>(o => AuditChainOptionsBinder.Bind(configuration, options, o));
+        services.AddSingleton(chain);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditSigningKeyProvider>();
+        services.AddSingleton<AuditCheckpointSealer>();
+        services.AddSingleton<AuditChainStatus>();
+        services.AddSingleton<AuditChainMetrics>();
+        services.AddSingleton<AuditChainMonitor>();
+        services.AddHostedService<AuditCheckpointService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
+>>>>>>> chain
         return services;
     }
 }

@@ -61,6 +61,7 @@ internal static class StartupGuard
             .. Failures<StaffSignInOptions>(services),
             .. Failures<ConsolePolicyOptions>(services),
             .. Failures<AuditOptions>(services),
+            .. Failures<AIRisk.Web.Audit.Checkpoints.AuditChainOptions>(services),
             .. Failures<AuditStreamOptions>(services),
             .. Failures<ClusterOptions>(services),
             .. Failures<TelemetryOptions>(services),
