@@ -55,9 +55,6 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<AIRisk.Web.Audit.Sessions.IActingSessionStore, AIRisk.Web.Audit.Sessions.ActingSessionStore>();
         services.AddHostedService<AuditDatabaseInitializer>();
-<<<<<<< HEAD
-        services.AddAIRiskAuditStream(configuration);
-=======
 
         // The hash chain's signed checkpoints and its self-verification (README, "Audit chain").
         var chain = services.AddFlatOptions<AuditChainOptions, AuditChainOptionsValidator>(o => AuditChainOptionsBinder.Bind(configuration, options, o));
@@ -70,7 +67,9 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditChainMonitor>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
->>>>>>> chain
+
+        // The trail streamed off the host (README, "Audit stream").
+        services.AddAIRiskAuditStream(configuration);
         return services;
     }
 }
