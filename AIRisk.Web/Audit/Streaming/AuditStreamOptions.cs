@@ -9,6 +9,9 @@ public sealed class AuditStreamOptions
     public const string SyslogKey = "AUDIT_SYSLOG";
     public const string SyslogCaFileKey = "AUDIT_SYSLOG_CA_FILE";
     public const string LagDegradedSecondsKey = "AUDIT_STREAM_LAG_DEGRADED_SECONDS";
+    public const string RetryMinimumSecondsKey = "AUDIT_STREAM_RETRY_MIN_SECONDS";
+    public const string RetryMaximumSecondsKey = "AUDIT_STREAM_RETRY_MAX_SECONDS";
+    public const string LeaseSecondsKey = "AUDIT_STREAM_LEASE_SECONDS";
 
     /// <summary>The syslog receiver; <c>null</c> when the trail is not sent to one.</summary>
     public SyslogDestination? Syslog { get; set; }
@@ -26,6 +29,12 @@ public sealed class AuditStreamOptions
 
     /// <summary>How long a node holds a destination without renewing it; another node takes over after that.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether anything is streamed at all.</summary>
+    public bool Enabled => Syslog is not null || Otlp;
+
+    /// <summary>Whether the trail also goes out as OTLP log records (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).</summary>
+    public bool Otlp { get; set; }
 
     /// <summary>How often the outbox looks for new records when it is idle.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

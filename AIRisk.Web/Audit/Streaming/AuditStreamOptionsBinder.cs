@@ -1,4 +1,5 @@
 using AIRisk.Core.Configuration;
+using AIRisk.Web.Hosting.Telemetry;
 
 namespace AIRisk.Web.Audit.Streaming;
 
@@ -17,5 +18,11 @@ internal static class AuditStreamOptionsBinder
 
         options.SyslogCaFile = values.Text(AuditStreamOptions.SyslogCaFileKey);
         options.LagDegradedAfter = TimeSpan.FromSeconds(values.WholeNumber(AuditStreamOptions.LagDegradedSecondsKey, 60, 1, 86_400));
+        options.RetryMinimum = values.Seconds(AuditStreamOptions.RetryMinimumSecondsKey, options.RetryMinimum, 3_600);
+        options.RetryMaximum = values.Seconds(AuditStreamOptions.RetryMaximumSecondsKey, options.RetryMaximum, 86_400);
+        options.Lease = values.Seconds(AuditStreamOptions.LeaseSecondsKey, options.Lease, 3_600);
+        options.Otlp = values.Text(TelemetryOptions.OtlpEndpointKey) is not null;
+        if (options.RetryMaximum < options.RetryMinimum)
+            options.BindingErrors.Add($"{AuditStreamOptions.RetryMaximumSecondsKey} must be at least {AuditStreamOptions.RetryMinimumSecondsKey}.");
     }
 }
