@@ -15,6 +15,10 @@ REVOKE ALL ON audit_chain_head FROM :"app_role";
 -- Signed checkpoints: read and add (a forged one fails its signature; the key is not in the database).
 GRANT SELECT, INSERT ON audit_checkpoint TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoint FROM :"app_role";
+-- The SIEM stream's outbox: each stream's cursor, lease and last failure, moved by whichever node sends. A node
+-- that moved a cursor past records unsent would leave a gap in the sequence the SIEM receives (and alerts on).
+GRANT SELECT, INSERT, UPDATE ON audit_delivery TO :"app_role";
+REVOKE DELETE, TRUNCATE ON audit_delivery FROM :"app_role";
 -- Acting sessions are current state (their history is the log): read and start; update only the activity, lease
 -- and end columns (who, as whom, why and when it started stay as written); a trigger refuses un-ending a session.
 GRANT SELECT, INSERT ON acting_session TO :"app_role";

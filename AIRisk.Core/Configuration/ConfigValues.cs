@@ -41,6 +41,9 @@ public sealed class ConfigValues(IConfiguration configuration, ICollection<strin
     /// <summary>Reads a number of minutes (fractions allowed) above 0 and at most <paramref name="max"/>.</summary>
     public TimeSpan Minutes(string key, TimeSpan fallback, double max) => Duration(key, fallback, max, "minutes", TimeSpan.FromMinutes);
 
+    /// <summary>Reads a number of seconds (fractions allowed) above 0 and at most <paramref name="max"/>.</summary>
+    public TimeSpan Seconds(string key, TimeSpan fallback, double max) => Duration(key, fallback, max, "seconds", TimeSpan.FromSeconds);
+
     /// <summary>Reads a number of hours (fractions allowed) above 0 and at most <paramref name="max"/>.</summary>
     public TimeSpan Hours(string key, TimeSpan fallback, double max) => Duration(key, fallback, max, "hours", TimeSpan.FromHours);
 

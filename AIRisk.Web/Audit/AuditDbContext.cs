@@ -1,6 +1,7 @@
 using AIRisk.Web.Audit.Chain;
 using AIRisk.Web.Audit.Checkpoints;
 using AIRisk.Web.Audit.Sessions;
+using AIRisk.Web.Audit.Streaming;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
     internal DbSet<AuditChainHeadRow> ChainHead => Set<AuditChainHeadRow>();
 
     internal DbSet<AuditCheckpointRow> Checkpoints => Set<AuditCheckpointRow>();
+
+    internal DbSet<AuditDeliveryRow> Deliveries => Set<AuditDeliveryRow>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -96,6 +99,18 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         session.Property(r => r.LeaseConnected).HasColumnName("lease_connected");
         session.Property(r => r.LeaseSeenUtcTicks).HasColumnName("lease_seen_utc_ticks");
         session.HasIndex(r => r.EndedUtcTicks).HasDatabaseName("ix_acting_session_ended");
+
+        var delivery = modelBuilder.Entity<AuditDeliveryRow>();
+        delivery.ToTable("audit_delivery");
+        delivery.HasKey(d => d.Destination);
+        delivery.Property(d => d.Destination).HasColumnName("destination");
+        delivery.Property(d => d.DeliveredThroughSeq).HasColumnName("delivered_through_seq");
+        delivery.Property(d => d.LeaseHolder).HasColumnName("lease_holder");
+        delivery.Property(d => d.LeaseExpiresUtcTicks).HasColumnName("lease_expires_utc_ticks");
+        delivery.Property(d => d.Attempts).HasColumnName("attempts");
+        delivery.Property(d => d.LastError).HasColumnName("last_error");
+        delivery.Property(d => d.LastAttemptUtcTicks).HasColumnName("last_attempt_utc_ticks");
+        delivery.Property(d => d.NextAttemptUtcTicks).HasColumnName("next_attempt_utc_ticks");
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -78,6 +78,9 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditChainMonitor>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
+
+        // The trail streamed off the host (README, "Audit stream").
+        services.AddAIRiskAuditStream(configuration);
         return services;
     }
 

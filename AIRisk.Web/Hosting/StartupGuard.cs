@@ -2,6 +2,7 @@ using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.KeyRing;
+using AIRisk.Web.Audit.Streaming;
 using AIRisk.Web.Cluster;
 using AIRisk.Web.Hosting.Telemetry;
 using AIRisk.Web.StaffSignIn;
@@ -84,6 +85,7 @@ internal static class StartupGuard
             .. Failures<ConsolePolicyOptions>(services),
             .. Failures<AuditOptions>(services),
             .. Failures<AIRisk.Web.Audit.Checkpoints.AuditChainOptions>(services),
+            .. Failures<AuditStreamOptions>(services),
             .. Failures<ClusterOptions>(services),
             .. Failures<TelemetryOptions>(services),
         ];

@@ -1,6 +1,7 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Streaming;
 using AIRisk.Web.Cluster;
 using AIRisk.Web.Hosting;
 using AIRisk.Web.Hosting.Telemetry;
@@ -71,6 +72,35 @@ public sealed class ConfigurationProblemsTests
         var problem = Assert.Single(problems);
         Assert.Contains(KeyRingCertificate.PathKey, problem, StringComparison.Ordinal);
         Assert.DoesNotContain("pg-secret", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_syslog_destination_that_is_not_tcp_or_tls_with_a_port_is_named_with_what_it_takes()
+    {
+        var problems = Problems(new()
+        {
+            [AuditStreamOptions.SyslogKey] = "udp://siem.example:514",
+            [AuditStreamOptions.LagDegradedSecondsKey] = "0",
+        });
+
+        Assert.Equal(
+        [
+            "AUDIT_SYSLOG must be tcp://host:port or tls://host:port (got 'udp://siem.example:514').",
+            "AUDIT_STREAM_LAG_DEGRADED_SECONDS must be a whole number from 1 to 86400 (got '0').",
+        ], problems);
+    }
+
+    [Fact]
+    public void A_syslog_CA_file_that_cannot_be_read_is_named()
+    {
+        var problems = Problems(new()
+        {
+            [AuditStreamOptions.SyslogKey] = "tls://siem.example:6514",
+            [AuditStreamOptions.SyslogCaFileKey] = "/nonexistent/ca.pem",
+        });
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("AUDIT_SYSLOG_CA_FILE cannot be read as PEM certificates (/nonexistent/ca.pem", problem, StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<string> Problems(Dictionary<string, string?> settings, string environmentName = "Development")

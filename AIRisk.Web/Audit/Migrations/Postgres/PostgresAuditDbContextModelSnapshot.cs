@@ -253,6 +253,45 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                     b.ToTable("acting_session", (string)null);
                 });
 
+            modelBuilder.Entity("AIRisk.Web.Audit.Streaming.AuditDeliveryRow", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasColumnType("text")
+                        .HasColumnName("destination");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("DeliveredThroughSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delivered_through_seq");
+
+                    b.Property<long?>("LastAttemptUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_attempt_utc_ticks");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("LeaseExpiresUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_utc_ticks");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_holder");
+
+                    b.Property<long>("NextAttemptUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_attempt_utc_ticks");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("audit_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

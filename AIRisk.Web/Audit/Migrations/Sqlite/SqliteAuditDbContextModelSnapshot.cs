@@ -238,6 +238,45 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                     b.ToTable("acting_session", (string)null);
                 });
 
+            modelBuilder.Entity("AIRisk.Web.Audit.Streaming.AuditDeliveryRow", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("DeliveredThroughSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_through_seq");
+
+                    b.Property<long?>("LastAttemptUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_utc_ticks");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("LeaseExpiresUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_utc_ticks");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_holder");
+
+                    b.Property<long>("NextAttemptUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_utc_ticks");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("audit_delivery", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

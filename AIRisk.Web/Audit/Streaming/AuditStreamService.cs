@@ -1,0 +1,109 @@
+namespace AIRisk.Web.Audit.Streaming;
+
+/// <summary>
+/// Runs on every node and streams the trail to each destination, twice over: the records (stream <c>syslog</c>) and
+/// the signed checkpoints (stream <c>syslog-checkpoints</c>). For each stream it takes the lease, reads what follows
+/// the cursor in sequence order, sends it, and moves the cursor only once the destination took it; a node that dies
+/// mid-send stops renewing its lease, and another takes the stream over from the cursor. After a failure it waits
+/// (doubling from <see cref="AuditStreamOptions.RetryMinimum"/> up to <see cref="AuditStreamOptions.RetryMaximum"/>)
+/// and tries again, for as long as it takes: a record is never dropped and a stream never turned off. Between
+/// attempts it measures each stream's lag for <c>/healthz</c> and the metrics.
+/// </summary>
+internal sealed partial class AuditStreamService(
+    IEnumerable<IAuditStreamDestination> destinations, AuditOutbox outbox, AuditStreamStatus status, AuditStreamMetrics metrics,
+    AuditStreamOptions options, TimeProvider time, ILogger<AuditStreamService> logger) : BackgroundService
+{
+    public const string CheckpointsSuffix = "-checkpoints";
+
+    /// <summary>This node (and this instance: tests run two in one process) as a lease holder.</summary>
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        GC.KeepAlive(metrics);
+        return Task.WhenAll(destinations.SelectMany(d => new[]
+        {
+            RunAsync(d, d.Name, checkpoints: false, stoppingToken),
+            RunAsync(d, d.Name + CheckpointsSuffix, checkpoints: true, stoppingToken),
+        }));
+    }
+
+    private async Task RunAsync(IAuditStreamDestination destination, string stream, bool checkpoints, CancellationToken ct)
+    {
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                await outbox.EnsureAsync(stream, ct);
+                wait = await StepAsync(destination, stream, checkpoints, ct);
+                status.Report(await outbox.LagAsync(stream, checkpoints, ct));
+            }
+            catch (Exception e) when (AuditTrail.IsUnavailable(e) && !ct.IsCancellationRequested)
+            {
+                LogOutboxUnavailable(e, stream);
+                wait = options.PollInterval;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <returns>How long to wait before the next step (zero: more is waiting to be sent).</returns>
+    private async Task<TimeSpan> StepAsync(IAuditStreamDestination destination, string stream, bool checkpoints, CancellationToken ct)
+    {
+        if (await outbox.TryLeaseAsync(stream, _holder, options.Lease, ct) is not { } row)
+            return options.PollInterval;
+        var now = time.GetUtcNow().UtcTicks;
+        if (row.NextAttemptUtcTicks > now)
+            return TimeSpan.FromTicks(Math.Min(row.NextAttemptUtcTicks - now, options.PollInterval.Ticks));
+
+        var items = checkpoints
+            ? await outbox.ReadCheckpointsAsync(row.DeliveredThroughSeq, options.BatchSize, ct)
+            : await outbox.ReadRecordsAsync(row.DeliveredThroughSeq, options.BatchSize, ct);
+        if (items.Count == 0)
+            return options.PollInterval;
+        try
+        {
+            await destination.SendAsync(items, ct);
+        }
+        catch (AuditStreamUnavailableException e)
+        {
+            var retry = Backoff(row.Attempts + 1);
+            LogSendFailed(stream, items[0].Seq, row.Attempts + 1, retry.TotalSeconds, e.Message);
+            await outbox.FailedAsync(stream, _holder, e.Message, retry, ct);
+            return retry;
+        }
+
+        if (!await outbox.AdvanceAsync(stream, _holder, items[^1].Seq, options.Lease, ct))
+            LogLeaseLost(stream, items[^1].Seq);
+        return items.Count < options.BatchSize ? options.PollInterval : TimeSpan.Zero;
+    }
+
+    /// <summary>The wait after the <paramref name="attempts"/>th failure in a row: the minimum, doubled each time, capped.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var doubled = options.RetryMinimum.Ticks * Math.Pow(2, Math.Min(attempts - 1, 30));
+        return TimeSpan.FromTicks((long)Math.Min(doubled, options.RetryMaximum.Ticks));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit stream {Stream} could not send from record {Seq} (attempt {Attempts}); trying again in {RetrySeconds} s: {Reason}")]
+    private partial void LogSendFailed(string stream, long seq, int attempts, double retrySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit stream {Stream}: another node took the stream over while this one sent up to record {Seq}; it sends from its own cursor (duplicates carry the same sequence)")]
+    private partial void LogLeaseLost(string stream, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit stream {Stream}: the audit database cannot be read; trying again shortly")]
+    private partial void LogOutboxUnavailable(Exception exception, string stream);
+}
