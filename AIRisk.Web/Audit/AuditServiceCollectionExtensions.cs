@@ -1,6 +1,7 @@
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Chain;
 using AIRisk.Web.Audit.Checkpoints;
+using AIRisk.Web.Audit.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,6 +68,8 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditChainMonitor>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
+        services.AddSingleton<AuditPruner>();
+        services.AddHostedService<AuditRetentionService>();
         return services;
     }
 }
