@@ -154,7 +154,7 @@ public sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>AIRisk.Web.dll in its own build output, where its static web assets manifest lives.</summary>
-    private static string WebAssemblyPath()
+    public static string WebAssemblyPath()
     {
         var testBin = AppContext.BaseDirectory;
         var configuration = new DirectoryInfo(testBin).Parent!.Name;

@@ -51,6 +51,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddSingleton<ImpersonationPolicy>();
         services.AddSingleton<UserDirectory>();
         services.AddScoped<StaffContext>();
+        services.AddScoped<StaffClient>();
         // Staff sign-in is configured by AddStaffSignIn; without it (and in component tests) there is none to revalidate.
         services.TryAddSingleton(new StaffSignInOptions());
         services.AddMemoryCache();

@@ -12,6 +12,9 @@ REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM :"app_role";
 GRANT INSERT (staff_id, staff_name, action, outcome, target_user_id, target_user_name, reason, detail, error, session_id, client_ip, user_agent)
     ON audit_log TO :"app_role";
 REVOKE ALL ON audit_chain_head FROM :"app_role";
+-- Retention: the owner's audit_prune deletes only records older than the retention asked for (by the database's
+-- clock), at or below a sealed checkpoint and delivered to every stream destination; nothing else deletes.
+GRANT EXECUTE ON FUNCTION audit_prune(integer, bigint) TO :"app_role";
 -- Signed checkpoints: read and add (a forged one fails its signature; the key is not in the database).
 GRANT SELECT, INSERT ON audit_checkpoint TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoint FROM :"app_role";

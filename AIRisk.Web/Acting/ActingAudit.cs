@@ -13,7 +13,7 @@ namespace AIRisk.Web.Acting;
 /// reports how something ended is written with <see cref="RecordBestEffortAsync(AuditEntry)"/>, which logs a lost record
 /// instead of failing.
 /// </summary>
-public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, TimeProvider time, ILogger<ActingAudit> logger)
+public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, StaffClient client, TimeProvider time, ILogger<ActingAudit> logger)
 {
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
     public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
@@ -31,10 +31,22 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
             ? sessions.RecordAsync(id, tab.CircuitId, Entry(action, outcome, target, reason, detail, session: id), ct)
             : audit.RecordAsync(Entry(action, outcome, target, reason, detail), ct);
 
-    /// <summary>The start of an acting session, held by this tab, and its audit record, in one write, before any token is requested.</summary>
+    /// <summary>
+    /// The start of an acting session, held by this tab, and its audit record (with the staff member's address and
+    /// browser), in one write, before any token is requested.
+    /// </summary>
     /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
     public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
-        sessions.StartAsync(session, tab.CircuitId, Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", session: session.Id), ct);
+        sessions.StartAsync(session, tab.CircuitId, FromClient(Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", session: session.Id)), ct);
+
+    /// <summary>
+    /// The record of this tab taking up acting session <paramref name="session"/> again: a session start on a new circuit,
+    /// so it names the staff member's address and browser as a start does.
+    /// </summary>
+    /// <exception cref="ActingSessionEndedException">The session has ended, or another tab holds it: nothing was written.</exception>
+    /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
+    public Task RecordResumeAsync(string session, AIRiskUser? target, string? reason, CancellationToken ct) =>
+        sessions.RecordAsync(session, tab.CircuitId, FromClient(Entry(AuditAction.Resumed, AuditOutcome.Succeeded, target, reason, session: session)), ct);
 
     public Task RecordBestEffortAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, string? reason = null, string? detail = null, string? error = null, string? session = null) =>
         RecordBestEffortAsync(Entry(action, outcome, target, reason, detail, error, session));
@@ -85,6 +97,8 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
         Error = error,
         SessionId = session ?? tab.Id,
     };
+
+    private AuditEntry FromClient(AuditEntry entry) => entry with { ClientIp = client.IpAddress, UserAgent = client.UserAgent };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit record of {Action} ({Outcome}) could not be written: {Reason}")]
     private partial void LogAuditLost(AuditAction action, AuditOutcome outcome, string reason);

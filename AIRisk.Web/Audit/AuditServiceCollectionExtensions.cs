@@ -3,6 +3,7 @@ using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Chain;
 using AIRisk.Web.Audit.Checkpoints;
 using AIRisk.Web.Audit.KeyRing;
+using AIRisk.Web.Audit.Retention;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -78,6 +79,8 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditChainMonitor>();
         services.AddHostedService<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainMonitor>());
+        services.AddSingleton<AuditPruner>();
+        services.AddHostedService<AuditRetentionService>();
 
         // The trail streamed off the host (README, "Audit stream").
         services.AddAIRiskAuditStream(configuration);

@@ -38,6 +38,8 @@ public static class BenchRunner
             ("concurrent", new ConcurrentSwitchFigure(settings).RunAsync),
             ("memory", new CircuitMemoryFigure(settings).RunAsync),
             ("paint", new ClickToPaintFigure(settings).RunAsync),
+            ("audit_verify", new AuditVerifyFigure().RunAsync),
+            ("audit_write", new AuditWriteOverheadFigure(settings).RunAsync),
         ];
         foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Cluster || settings.Runs(g.Group)))
         {

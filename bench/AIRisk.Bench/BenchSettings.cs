@@ -4,7 +4,7 @@ namespace AIRisk.Bench;
 
 /// <summary>
 /// The command line: <c>--quick</c> (smaller samples, under 3 minutes), <c>--latency-ms N</c> (the round trip added
-/// by the sandbox, default 50) and <c>--only a,b</c> (run some figure groups: micro, switch, rapid, concurrent, memory, paint).
+/// by the sandbox, default 50) and <c>--only a,b</c> (run some figure groups: micro, switch, rapid, concurrent, memory, paint, audit_verify, audit_write).
 /// </summary>
 public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<string> Only)
 {
@@ -18,7 +18,7 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
 
     public int SoakCircuits { get; init; } = 50;
 
-    public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory", "paint"];
+    public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory", "paint", "audit_verify", "audit_write"];
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 

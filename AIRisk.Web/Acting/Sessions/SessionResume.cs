@@ -78,7 +78,7 @@ public sealed partial class SessionResume(
             }
 
             // Recorded before its token is asked for: a resume that cannot be recorded gets none.
-            await audit.RecordInSessionAsync(AuditAction.Resumed, AuditOutcome.Succeeded, target, ticket.Token, session.Reason, session: id);
+            await audit.RecordResumeAsync(id, target, session.Reason, ticket.Token);
             var token = await tokens.GetTokenAsync(ticket);
             if (!tokens.IsCurrent(ticket))
                 return await SupersededAsync(id, session.Target);

@@ -10,7 +10,7 @@ namespace AIRisk.Web.Audit.Chain;
 /// </summary>
 internal static class AuditChainCheck
 {
-    public static async Task<AuditVerification> RunAsync(AuditDbContext db, AuditSigningKey? key, IEnumerable<AuditCheckpoint> offHost, AuditChainPosition? after, CancellationToken ct)
+    public static async Task<AuditVerification> RunAsync(AuditDbContext db, IAuditCheckpointVerifier? key, IEnumerable<AuditCheckpoint> offHost, AuditChainPosition? after, CancellationToken ct)
     {
         var stored = await db.Checkpoints.AsNoTracking().ToListAsync(ct);
         var checkpoints = stored.Select(AuditCheckpoint.From).Concat(offHost).ToList();

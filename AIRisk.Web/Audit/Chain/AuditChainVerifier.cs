@@ -72,10 +72,14 @@ internal sealed class AuditChainVerifier(IEnumerable<AuditCheckpoint> authentic,
         return new AuditVerification(_records, _lastCheckpoint, [.. _breaks.OrderBy(b => b.Seq).ThenBy(b => b.Kind)], last, _previousHash ?? AuditChainEncoding.Genesis, _previousAt);
     }
 
-    /// <summary>The first record present: record 1 follows the genesis hash; a later one, a sealed checkpoint just before it.</summary>
+    /// <summary>
+    /// The first record present: record 1 follows the genesis hash; a later one, a sealed checkpoint just before it
+    /// (retention's seal). Without one there, the records after the newest checkpoint before it are a gap.
+    /// </summary>
     private void StartAt(AuditRow first)
     {
-        if (first.Seq > 1 && _checkpoints.TryGetValue(first.Seq - 1, out var seal))
+        var seal = _checkpoints.Values.Where(c => c.Seq < first.Seq).MaxBy(c => c.Seq);
+        if (seal is not null)
             StartAfter(seal.Seq, seal.Hash, 0);
         else
             StartAfter(0, AuditChainEncoding.Genesis, 0);

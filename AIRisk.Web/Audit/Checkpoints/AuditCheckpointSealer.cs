@@ -37,4 +37,23 @@ internal sealed class AuditCheckpointSealer(AuditTrail trail, AuditSigningKeyPro
         await transaction.CommitAsync(ct);
         return checkpoint;
     }, ct);
+
+    /// <summary>
+    /// Seals a checkpoint at record <paramref name="seq"/> (retention's seal: the last record it deletes), unless one is
+    /// there already. Once the records up to it are gone, the verifier starts from this checkpoint.
+    /// </summary>
+    public Task<AuditCheckpoint> SealAtAsync(long seq, CancellationToken ct) => trail.RunAsync(async db =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!db.Database.IsSqlite())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNumber})", ct);
+        if (await db.Checkpoints.AsNoTracking().SingleOrDefaultAsync(c => c.Seq == seq, ct) is { } existing)
+            return AuditCheckpoint.From(existing);
+        var hash = await db.Entries.AsNoTracking().Where(r => r.Seq == seq).Select(r => r.Hash).SingleAsync(ct);
+        var checkpoint = keys.Key.Sign(new AuditCheckpoint(seq, hash!, Chain.AuditChainEncoding.TruncateToMicroseconds(time.GetUtcNow().UtcTicks), "", ""));
+        db.Checkpoints.Add(checkpoint.ToRow());
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return checkpoint;
+    }, ct);
 }

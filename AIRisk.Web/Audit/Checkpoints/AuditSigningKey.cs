@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
@@ -10,7 +9,7 @@ namespace AIRisk.Web.Audit.Checkpoints;
 /// database could otherwise put in their own key and sign a rewritten chain. <see cref="KeyId"/> names the public key
 /// (the first 16 hex digits of its SHA-256) in each checkpoint.
 /// </summary>
-public sealed class AuditSigningKey : IDisposable
+public sealed class AuditSigningKey : IAuditCheckpointVerifier, IDisposable
 {
     private static readonly SignatureAlgorithm Algorithm = SignatureAlgorithm.Ed25519;
     private readonly Key _key;
@@ -18,7 +17,7 @@ public sealed class AuditSigningKey : IDisposable
     private AuditSigningKey(Key key)
     {
         _key = key;
-        KeyId = Convert.ToHexStringLower(SHA256.HashData(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)))[..16];
+        KeyId = AuditPublicKey.Id(key.PublicKey);
     }
 
     public string KeyId { get; }
@@ -86,13 +85,10 @@ public sealed class AuditSigningKey : IDisposable
     }
 
     /// <summary>Whether <paramref name="checkpoint"/> was signed by this key.</summary>
-    public bool Verifies(AuditCheckpoint checkpoint)
-    {
-        Span<byte> signature = stackalloc byte[64];
-        return checkpoint.KeyId == KeyId
-               && Convert.TryFromBase64String(checkpoint.Signature, signature, out var length) && length == 64
-               && Algorithm.Verify(_key.PublicKey, Encoding.ASCII.GetBytes(checkpoint.SignedText), signature);
-    }
+    public bool Verifies(AuditCheckpoint checkpoint) => AuditPublicKey.Verifies(_key.PublicKey, KeyId, checkpoint);
+
+    /// <summary>The public half as PEM (SubjectPublicKeyInfo), what <c>audit verify --public-key</c> reads.</summary>
+    public string ExportPublicKey() => Encoding.ASCII.GetString(_key.PublicKey.Export(KeyBlobFormat.PkixPublicKeyText));
 
     public void Dispose() => _key.Dispose();
 }

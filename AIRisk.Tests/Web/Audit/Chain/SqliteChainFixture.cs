@@ -7,10 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Web.Audit.Chain;
 
-/// <summary>An audit trail in a SQLite file of its own, written through the app, and the file's owner's raw access to it.</summary>
-internal sealed class SqliteChainFixture : IAsyncDisposable
+/// <summary>
+/// An audit trail in a SQLite file of its own, written through the app, and the file's owner's raw access to it;
+/// optionally on <paramref name="clock"/> and with more of the app's settings.
+/// </summary>
+internal sealed class SqliteChainFixture(TimeProvider? clock = null, Dictionary<string, string?>? settings = null) : IAsyncDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("airisk-chain-").FullName;
     private ServiceProvider? _services;
 
@@ -24,14 +27,14 @@ internal sealed class SqliteChainFixture : IAsyncDisposable
 
     public AuditTrail Trail => Services.GetRequiredService<AuditTrail>();
 
-    /// <summary>Writes <paramref name="count"/> records a minute apart, as the app does.</summary>
-    public async Task RecordAsync(int count, int from = 0)
+    /// <summary>Writes <paramref name="count"/> records a minute apart (from <paramref name="start"/>, else <see cref="T0"/>), as the app does.</summary>
+    public async Task RecordAsync(int count, int from = 0, DateTimeOffset? start = null)
     {
         for (var i = from; i < from + count; i++)
         {
             await Trail.RecordAsync(new AuditEntry
             {
-                AtUtc = T0.AddMinutes(i),
+                AtUtc = (start ?? T0).AddMinutes(i),
                 StaffId = $"staff-{i}",
                 StaffName = $"Staff {i}",
                 Action = AuditAction.ActAs,
@@ -72,7 +75,10 @@ internal sealed class SqliteChainFixture : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = _directory }).Build(), "/");
+        if (clock is not null)
+            services.AddSingleton(clock);
+        var configuration = new Dictionary<string, string?>(settings ?? []) { [AuditOptions.DataDirectoryKey] = _directory };
+        services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(), "/");
         return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,36 @@
+using AIRisk.Tests.TestSupport;
+
+namespace AIRisk.Tests.E2E;
+
+/// <summary>Each acting session's start, and its resume on a new circuit, names where the staff member was.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class SessionStartClientTests(BrowserAppFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task A_switch_and_its_resume_after_a_reload_record_the_staff_members_address_and_browser()
+    {
+        var user = Fixture.FreshUser();
+        var browser = await Page.EvaluateAsync<string>("navigator.userAgent");
+        await OpenDashboardAsync();
+        await ActAsAsync(user);
+        await Page.ReloadAsync();
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", user.Id);
+
+        // Opening the audit page is a new circuit too: the tab takes its session up again there.
+        await Page.GotoAsync("/audit");
+        await Expect(Page.GetByText($"Resumed acting as {user.DisplayName}.")).ToBeVisibleAsync();
+        await Page.GetByTestId("audit-target").FillAsync(user.Id);
+        var rows = Page.GetByTestId("audit-grid").Locator("tbody tr");
+        await Expect(rows.Filter(new() { HasNotText = user.Id })).ToHaveCountAsync(0);
+        await rows.First.GetByTestId("audit-session-link").ClickAsync();
+        await Expect(Page.GetByTestId("audit-session")).ToBeVisibleAsync();
+
+        await Expect(rows).ToHaveCountAsync(4);
+        var fromClient = rows.Filter(new() { Has = Page.GetByTestId("audit-client") });
+        await Expect(fromClient).ToHaveCountAsync(3);
+        await Expect(fromClient.GetByTestId("audit-client")).ToHaveTextAsync([.. Enumerable.Repeat($"from 127.0.0.1 · {browser}", 3)]);
+        await Expect(fromClient.Nth(0)).ToContainTextAsync("Resumed");
+        await Expect(fromClient.Nth(1)).ToContainTextAsync("Resumed");
+        await Expect(fromClient.Nth(2)).ToContainTextAsync("Requested");
+    }
+}
