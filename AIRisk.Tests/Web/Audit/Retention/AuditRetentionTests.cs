@@ -75,8 +75,8 @@ public sealed class AuditRetentionTests : IAsyncDisposable
     {
         await _trail.RecordAsync(5);
         await _trail.TamperAsync("""
-            CREATE TABLE audit_delivery (destination TEXT PRIMARY KEY, delivered_through_seq INTEGER NOT NULL);
-            INSERT INTO audit_delivery VALUES ('syslog', 4), ('otlp', 2);
+            INSERT INTO audit_delivery (destination, delivered_through_seq, lease_expires_utc_ticks, attempts, next_attempt_utc_ticks)
+            VALUES ('syslog', 4, 0, 0, 0), ('otlp', 2, 0, 0, 0);
             """);
         _clock.SetUtcNow(FourteenMonthsLater);
 
