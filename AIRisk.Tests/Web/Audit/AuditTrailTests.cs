@@ -156,7 +156,9 @@ public sealed class AuditTrailTests : IAsyncDisposable
         services.AddLogging();
         services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = _directory }).Build(), "/");
         var provider = services.BuildServiceProvider();
-        foreach (var hosted in provider.GetServices<IHostedService>())
+        // The schema only: the checkpoint and retention services would seal what these tests write, at a moment of
+        // their own, and a sealed record may be pruned (AuditRetentionTests covers that path).
+        foreach (var hosted in provider.GetServices<IHostedService>().OfType<AuditDatabaseInitializer>())
             await hosted.StartAsync(Ct);
         return provider;
     }
