@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Checkpoints;
 using AIRisk.Web.Cluster;
+using AIRisk.Web.StaffSignIn;
 
 namespace AIRisk.TestSupport;
 
@@ -170,6 +172,8 @@ public sealed class LocalCluster(int sandboxLatencyMs = 0)
         [ClusterOptions.RedisConnectionKey] = RedisConnection,
         [KeyRingCertificate.PathKey] = Path.Combine(ServiceHome, "keyring.pfx"),
         [KeyRingCertificate.PasswordKey] = State["KEYRING_PASSWORD"],
+        [AuditChainOptions.SigningKeyKey] = Path.Combine(ServiceHome, "audit-signing-key.pem"),
+        [StaffSignInOptions.PublicHostsKey] = State["NODE_PUBLIC_HOSTS"],
     };
 
     /// <summary>The process id of a part the script started: <c>node1</c>, <c>sandbox</c>, <c>redis</c>, <c>haproxy</c>...</summary>
