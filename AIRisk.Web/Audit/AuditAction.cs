@@ -26,4 +26,10 @@ public enum AuditAction
 
     /// <summary>Staff opened one of the user's conversations (which of a customer's conversations staff read).</summary>
     Viewed,
+
+    /// <summary>A detection rule fired; <see cref="AuditEntry.Detail"/> is the alert as JSON (<see cref="Alerts.AlertRecord"/>).</summary>
+    Alert,
+
+    /// <summary>An auditor triaged an alert; <see cref="AuditEntry.Detail"/> is the alert's id and its new state as JSON.</summary>
+    AlertTriaged,
 }
