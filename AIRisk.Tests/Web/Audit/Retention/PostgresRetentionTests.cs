@@ -38,17 +38,19 @@ public sealed class PostgresRetentionTests(PostgresChainFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task The_nodes_role_can_neither_prune_records_within_retention_nor_delete_any()
+    public async Task The_nodes_role_can_neither_prune_records_within_retention_nor_shorten_retention_below_a_year_nor_delete_any()
     {
         var database = await PrepareAsync();
         var node = Node(database);
         await RecordAsync(node, 3);
         await node.GetRequiredService<AuditCheckpointSealer>().SealAtAsync(2, Ct);
 
-        var prune = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(1, 2);", "airisk_app"));
+        var prune = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(12, 2);", "airisk_app"));
+        var shortened = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(1, 2);", "airisk_app"));
         var delete = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "DELETE FROM audit_log WHERE seq = 1;", "airisk_app"));
 
         Assert.Contains("within the retention period", prune.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 12 months", shortened.Message, StringComparison.Ordinal);
         Assert.Contains("permission denied", delete.Message, StringComparison.Ordinal);
         Assert.Equal(["audit intact: 3 records, last checkpoint at record 2"], (await VerifyAsync(node)).Lines);
     }
