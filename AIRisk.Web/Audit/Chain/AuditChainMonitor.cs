@@ -14,7 +14,7 @@ internal sealed partial class AuditChainMonitor(
     AuditChainStatus status,
     AuditChainMetrics metrics,
     TimeProvider time,
-    ILogger<AuditChainMonitor> logger) : BackgroundService
+    ILogger<AuditChainMonitor> logger) : AuditPeriodicService(options.VerifyInterval, time, logger)
 {
     private AuditChainPosition? _verified;
     private long _records;
@@ -40,26 +40,10 @@ internal sealed partial class AuditChainMonitor(
         return result;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.VerifyInterval, time);
-        do
-        {
-            try
-            {
-                await VerifyAsync(stoppingToken);
-            }
-            catch (Exception e) when (AuditTrail.IsUnavailable(e))
-            {
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Work => "verify the audit chain";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => VerifyAsync(ct);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The audit chain is broken: {Kind} at record {Seq} ({Count} findings; run audit verify)")]
     private partial void LogBroken(string kind, long seq, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not verify the audit chain; trying again at the next interval")]
-    private partial void LogFailed(Exception exception);
 }

@@ -2,33 +2,19 @@ namespace AIRisk.Web.Audit.Checkpoints;
 
 /// <summary>
 /// Asks every 10 seconds whether a checkpoint is due (<see cref="AuditCheckpointSealer"/>), so one is sealed within
-/// seconds of the records or minutes that make it due. A database that cannot be reached is asked again next time.
+/// seconds of the records or minutes that make it due.
 /// </summary>
-internal sealed partial class AuditCheckpointService(AuditCheckpointSealer sealer, TimeProvider time, ILogger<AuditCheckpointService> logger) : BackgroundService
+internal sealed partial class AuditCheckpointService(AuditCheckpointSealer sealer, TimeProvider time, ILogger<AuditCheckpointService> logger)
+    : AuditPeriodicService(TimeSpan.FromSeconds(10), time, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
+    protected override string Work => "seal an audit checkpoint";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Every, time);
-        do
-        {
-            try
-            {
-                if (await sealer.SealIfDueAsync(force: false, stoppingToken) is { } sealedOne)
-                    LogSealed(sealedOne.Seq);
-            }
-            catch (Exception e) when (AuditTrail.IsUnavailable(e))
-            {
-                LogFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        if (await sealer.SealIfDueAsync(force: false, ct) is { } sealedOne)
+            LogSealed(sealedOne.Seq);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit checkpoint sealed at record {Seq}")]
     private partial void LogSealed(long seq);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not seal an audit checkpoint; trying again shortly")]
-    private partial void LogFailed(Exception exception);
 }
