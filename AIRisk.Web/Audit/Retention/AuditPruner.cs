@@ -35,17 +35,9 @@ internal sealed class AuditPruner(AuditTrail trail, AuditCheckpointSealer sealer
         return Math.Min(oldest.Value, delivered) is > 0 and var last ? last : null;
     }
 
-    /// <summary>
-    /// The lowest <c>delivered_through_seq</c> over the stream's destinations (<c>audit_delivery</c>), or <c>null</c>
-    /// when nothing is streamed (no such table, or no destination in it).
-    /// </summary>
-    private static async Task<long?> DeliveredThroughAsync(AuditDbContext db, CancellationToken ct)
-    {
-        var exists = db.Database.IsSqlite()
-            ? await ScalarAsync<long>(db, "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'audit_delivery'", ct) > 0
-            : await ScalarAsync<bool>(db, "SELECT to_regclass('audit_delivery') IS NOT NULL AS \"Value\"", ct);
-        return exists ? await ScalarAsync<long?>(db, "SELECT MIN(delivered_through_seq) AS \"Value\" FROM audit_delivery", ct) : null;
-    }
+    /// <summary>The lowest cursor over the stream's destinations (<c>audit_delivery</c>), or <c>null</c> when nothing is streamed.</summary>
+    private static Task<long?> DeliveredThroughAsync(AuditDbContext db, CancellationToken ct) =>
+        db.Deliveries.MinAsync(d => (long?)d.DeliveredThroughSeq, ct);
 
     private async Task<long> DeleteThroughAsync(AuditDbContext db, long through, CancellationToken ct) =>
         db.Database.IsSqlite()
