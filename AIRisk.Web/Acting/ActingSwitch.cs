@@ -47,7 +47,12 @@ public sealed partial class ActingSwitch(
 
         // 1. Policy: who may act as whom.
         if (policy.Refusal(staff.Current, user) is { } refusal)
-            return await RefuseAsync(user, refusal, ActAsDetection.Nothing, measurement: null);
+        {
+            await RecordRefusalAsync(user, refusal, []);
+            telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
+            await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {refusal}."));
+            return false;
+        }
 
         // 2. Reason, when the policy asks for one. Not timed: the wait for staff is not the switch's.
         string? reason = null;
@@ -55,12 +60,6 @@ public sealed partial class ActingSwitch(
             return false;
 
         using var measurement = new SwitchMeasurement(telemetry, user, time.GetUtcNow());
-
-        // 3. Detection: the rules see this act-as in the shared trail before it starts; past twice a fan-out limit it is refused.
-        var detected = await detection.CheckActAsAsync(staff.Current, user, ct);
-        if (detected.Refusal is { } tooMany)
-            return await RefuseAsync(user, tooMany, detected, measurement);
-
         var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
         using var ticket = await tokens.BeginSwitchAsync(user, ct);
         var started = false;
@@ -69,6 +68,15 @@ public sealed partial class ActingSwitch(
         AccessToken token;
         try
         {
+            // 3. Detection: the rules see this act-as in the shared trail before it starts; past twice a fan-out limit it is refused.
+            var detected = await detection.CheckActAsAsync(staff.Current, user, ticket.Token);
+            if (detected.Refusal is { } tooMany)
+            {
+                await RecordRefusalAsync(user, tooMany, detected.Findings);
+                measurement.End(SwitchOutcome.Refused);
+                return await FailAsync(ticket, session, started, null, new ActingNotice($"You may not act as {user.DisplayName}: {tooMany}."));
+            }
+
             // 4. Start record, before any token is requested: a refused write mints nothing. Not cancelled by a newer
             // click: what staff asked for stands either way. The tab learns the id meanwhile, so a reload as soon as the
             // switch shows resumes it; its answer reaches the browser ahead of any render of this switch, so it is not
@@ -141,20 +149,11 @@ public sealed partial class ActingSwitch(
         return true;
     }
 
-    /// <summary>
-    /// A refused act-as: on record (as the refusal it is, for the probing rule), its alerts raised, and staff told why.
-    /// Nothing was started and no token requested.
-    /// </summary>
-    private async Task<bool> RefuseAsync(AIRiskUser user, string refusal, ActAsDetection detected, SwitchMeasurement? measurement)
+    /// <summary>A refused act-as on record (the probing rule counts them), with the alerts its check found.</summary>
+    private async Task RecordRefusalAsync(AIRiskUser user, string refusal, IReadOnlyList<Finding> findings)
     {
         await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
-        await detection.AfterRefusalAsync(staff.Current, detected.Findings);
-        if (measurement is null)
-            telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
-        else
-            measurement.End(SwitchOutcome.Refused);
-        await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {refusal}."));
-        return false;
+        await detection.AfterRefusalAsync(staff.Current, findings);
     }
 
     private async Task<bool> SupersededAsync(ActingSessionRecord session, bool started, SwitchMeasurement measurement)
