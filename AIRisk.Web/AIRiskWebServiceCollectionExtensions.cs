@@ -5,6 +5,7 @@ using AIRisk.Web.Acting.AIRiskSignIn;
 using AIRisk.Web.Acting.Components;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Hosting.Health;
 using AIRisk.Web.StaffSignIn;
@@ -50,6 +51,8 @@ public static class AIRiskWebServiceCollectionExtensions
 
         services.AddFlatOptions<ConsolePolicyOptions, ConsolePolicyOptionsValidator>(o => ConsolePolicyBinder.Bind(configuration, o));
         services.AddSingleton<ImpersonationPolicy>();
+        services.AddSingleton<IProtectedTargets>(sp => sp.GetRequiredService<ImpersonationPolicy>());
+        services.AddAIRiskDetection(configuration);
         services.AddSingleton<UserDirectory>();
         services.AddScoped<StaffContext>();
         services.AddScoped<StaffClient>();

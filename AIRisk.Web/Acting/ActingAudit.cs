@@ -1,5 +1,6 @@
 using AIRisk.Core.Api;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -13,7 +14,7 @@ namespace AIRisk.Web.Acting;
 /// reports how something ended is written with <see cref="RecordBestEffortAsync(AuditEntry)"/>, which logs a lost record
 /// instead of failing.
 /// </summary>
-public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, TabSession tab, StaffContext staff, StaffClient client, TimeProvider time, ILogger<ActingAudit> logger)
+public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore sessions, Detector detection, TabSession tab, StaffContext staff, StaffClient client, TimeProvider time, ILogger<ActingAudit> logger)
 {
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
     public Task RecordAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? error = null) =>
@@ -21,15 +22,21 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
 
     /// <summary>
     /// A record under the tab's acting session, written only while that session is open and this tab holds it (checked
-    /// in the same transaction as the write, on whichever node ended it).
+    /// in the same transaction as the write, on whichever node ended it). A view or a write on record is then shown to
+    /// the detection rules (read volume, off-hours).
     /// </summary>
     /// <exception cref="ActingSessionEndedException">The session has ended, or another tab holds it: nothing was written.</exception>
     /// <exception cref="AuditUnavailableException">The record could not be written.</exception>
     /// <param name="session">The session to write under; the tab's session in force when <c>null</c>.</param>
-    public Task RecordInSessionAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? session = null) =>
-        (session ?? tab.Id) is { } id
-            ? sessions.RecordAsync(id, tab.CircuitId, Entry(action, outcome, target, reason, detail, session: id), ct)
-            : audit.RecordAsync(Entry(action, outcome, target, reason, detail), ct);
+    public async Task RecordInSessionAsync(AuditAction action, AuditOutcome outcome, AIRiskUser? target, CancellationToken ct, string? reason = null, string? detail = null, string? session = null)
+    {
+        var entry = Entry(action, outcome, target, reason, detail, session: session ?? tab.Id);
+        if (entry.SessionId is { } held)
+            await sessions.RecordAsync(held, tab.CircuitId, entry, ct);
+        else
+            await audit.RecordAsync(entry, ct);
+        await detection.AfterActivityAsync(staff.Current, entry);
+    }
 
     /// <summary>
     /// The start of an acting session, held by this tab, and its audit record (with the staff member's address and

@@ -4,6 +4,7 @@ using AIRisk.Core.Telemetry;
 using AIRisk.Web.Acting.AIRiskSignIn;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -12,14 +13,16 @@ using Microsoft.Extensions.Options;
 namespace AIRisk.Web.Acting;
 
 /// <summary>
-/// A switch of this tab to a user, top to bottom: policy, reason, start record, token, policy again, apply, success
-/// record. A switch that is refused or fails says why and leaves the identity in force as it was; one that cannot be
-/// recorded does not happen, and its token is never requested; a newer click supersedes it at any step. One per circuit.
+/// A switch of this tab to a user, top to bottom: policy, reason, detection, start record, alerts, token, policy again,
+/// apply, success record. A switch that is refused or fails says why and leaves the identity in force as it was; one
+/// that cannot be recorded does not happen, and its token is never requested; a newer click supersedes it at any step.
+/// One per circuit.
 /// </summary>
 public sealed partial class ActingSwitch(
     TokenState tokens,
     StaffContext staff,
     ImpersonationPolicy policy,
+    Detector detection,
     IOptions<ConsolePolicyOptions> options,
     IStaffPrompts prompts,
     ActingAudit audit,
@@ -45,7 +48,7 @@ public sealed partial class ActingSwitch(
         // 1. Policy: who may act as whom.
         if (policy.Refusal(staff.Current, user) is { } refusal)
         {
-            await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
+            await RecordRefusalAsync(user, refusal, []);
             telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
             await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {refusal}."));
             return false;
@@ -65,7 +68,16 @@ public sealed partial class ActingSwitch(
         AccessToken token;
         try
         {
-            // 3. Start record, before any token is requested: a refused write mints nothing. Not cancelled by a newer
+            // 3. Detection: the rules see this act-as in the shared trail before it starts; past twice a fan-out limit it is refused.
+            var detected = await detection.CheckActAsAsync(staff.Current, user, ticket.Token);
+            if (detected.Refusal is { } tooMany)
+            {
+                await RecordRefusalAsync(user, tooMany, detected.Findings);
+                measurement.End(SwitchOutcome.Refused);
+                return await FailAsync(ticket, session, started, null, new ActingNotice($"You may not act as {user.DisplayName}: {tooMany}."));
+            }
+
+            // 4. Start record, before any token is requested: a refused write mints nothing. Not cancelled by a newer
             // click: what staff asked for stands either way. The tab learns the id meanwhile, so a reload as soon as the
             // switch shows resumes it; its answer reaches the browser ahead of any render of this switch, so it is not
             // waited for here.
@@ -73,14 +85,17 @@ public sealed partial class ActingSwitch(
             await audit.RecordStartAsync(session, ct);
             started = true;
 
-            // 4. Token: the user's own, from the shared cache or AIRisk's flow with userid.
+            // 5. Alerts the act-as raised, in its session, on record before the token is requested (a lost one is logged).
+            await detection.RaiseAsync(staff.Current, detected.Findings, session.Id);
+
+            // 6. Token: the user's own, from the shared cache or AIRisk's flow with userid.
             token = await tokens.GetTokenAsync(ticket);
 
-            // 5. Policy again: the staff member may have been refused meanwhile (revalidation).
+            // 7. Policy again: the staff member may have been refused meanwhile (revalidation).
             if (policy.Refusal(staff.Current, user) is { } late)
                 throw new AIRiskApiException($"you may not act as {user.DisplayName} now: {late}");
 
-            // 6. Apply, unless a newer click came: the identity, its session and its clock change in one render.
+            // 8. Apply, unless a newer click came: the identity, its session and its clock change in one render.
             if (!tokens.IsCurrent(ticket))
                 return await SupersededAsync(session, started, measurement);
             previous = (tab.Id, tokens.Current.User);
@@ -122,7 +137,7 @@ public sealed partial class ActingSwitch(
             return await FailAsync(ticket, session, started, "unexpected error", new ActingNotice($"Could not act as {user.DisplayName}: an unexpected error occurred (see the server log)."));
         }
 
-        // 7. Success record, in one write with the end of the session it replaced.
+        // 9. Success record, in one write with the end of the session it replaced.
         measurement.End(SwitchOutcome.Succeeded, token);
         recent.Add(user);
         var succeeded = audit.Entry(AuditAction.ActAs, AuditOutcome.Succeeded, user, reason, session: session.Id);
@@ -132,6 +147,13 @@ public sealed partial class ActingSwitch(
             await audit.RecordBestEffortAsync(succeeded);
         await tabKnows;
         return true;
+    }
+
+    /// <summary>A refused act-as on record (the probing rule counts them), with the alerts its check found.</summary>
+    private async Task RecordRefusalAsync(AIRiskUser user, string refusal, IReadOnlyList<Finding> findings)
+    {
+        await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, error: refusal);
+        await detection.AfterRefusalAsync(staff.Current, findings);
     }
 
     private async Task<bool> SupersededAsync(ActingSessionRecord session, bool started, SwitchMeasurement measurement)

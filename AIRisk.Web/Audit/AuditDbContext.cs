@@ -61,6 +61,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         row.HasIndex(r => r.AtUtcTicks).HasDatabaseName("ix_audit_log_at");
         row.HasIndex(r => r.SessionId).HasDatabaseName("ix_audit_log_session");
         row.HasIndex(r => r.Seq).IsUnique().HasDatabaseName("ux_audit_log_seq");
+        // The detection rules' queries at each act-as: one staff member's session starts, refusals or alerts in a window.
+        row.HasIndex(r => new { r.StaffId, r.Action, r.Outcome, r.AtUtcTicks }).HasDatabaseName("ix_audit_log_staff_action");
 
         var head = modelBuilder.Entity<AuditChainHeadRow>();
         head.ToTable("audit_chain_head");

@@ -1,5 +1,6 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.KeyRing;
 using AIRisk.Web.Audit.Streaming;
@@ -83,6 +84,7 @@ internal static class StartupGuard
             .. Failures<AIRiskOptions>(services),
             .. Failures<StaffSignInOptions>(services),
             .. Failures<ConsolePolicyOptions>(services),
+            .. Failures<DetectionOptions>(services),
             .. Failures<AuditOptions>(services),
             .. Failures<AIRisk.Web.Audit.Checkpoints.AuditChainOptions>(services),
             .. Failures<AuditStreamOptions>(services),

@@ -13,7 +13,8 @@ public sealed class ActingSessionRecordTests() : DashboardTestContext
     [Fact]
     public async Task Act_switch_view_stop_and_act_again_leave_exactly_these_records_in_order()
     {
-        var (a, b, c) = (Sandbox.User(0), Sandbox.User(1), Sandbox.User(2));
+        // Not Company Admins: acting as one raises a sensitive-target alert, a record of its own (SensitiveTargetRuleTests).
+        var (a, b, c) = (Sandbox.User(3), Sandbox.User(4), Sandbox.User(5));
         var workspace = Render<AIRisk.Web.Workspace.Components.ActingWorkspace>();
 
         await Acting.SwitchAsync(a, ct: Ct);

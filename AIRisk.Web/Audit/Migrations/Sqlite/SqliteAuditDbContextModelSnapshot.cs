@@ -103,6 +103,9 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_audit_log_session");
 
+                    b.HasIndex("StaffId", "Action", "Outcome", "AtUtcTicks")
+                        .HasDatabaseName("ix_audit_log_staff_action");
+
                     b.ToTable("audit_log", (string)null);
                 });
 
