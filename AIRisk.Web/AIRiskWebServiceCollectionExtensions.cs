@@ -29,6 +29,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddHostedService<StaleSessionSweeper>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
+        services.AddAIRiskAlertDelivery(configuration);
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
         services.AddStaffSignIn(configuration, environment.IsDevelopment());
