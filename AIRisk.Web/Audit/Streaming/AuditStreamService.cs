@@ -18,13 +18,39 @@ internal sealed partial class AuditStreamService(
     /// <summary>This node (and this instance: tests run two in one process) as a lease holder.</summary>
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Adds each stream's row before this node serves anyone (hosted services start before the server does), so a stream
+    /// that starts <see cref="AuditStreamStart.Now"/> gets every record appended from then on: an alert raised by the
+    /// node's first act-as included. The database not answering yet is left to the loop, which adds them when it does.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (destination, stream, checkpoints) in Streams())
+        {
+            try
+            {
+                await outbox.EnsureAsync(stream, destination.Start, checkpoints, cancellationToken);
+            }
+            catch (Exception e) when (AuditTrail.IsUnavailable(e))
+            {
+                LogOutboxUnavailable(e, stream);
+            }
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         GC.KeepAlive(metrics);
-        return Task.WhenAll(destinations.SelectMany(d => d.SendsCheckpoints
-            ? new[] { RunAsync(d, d.Name, checkpoints: false, stoppingToken), RunAsync(d, d.Name + CheckpointsSuffix, checkpoints: true, stoppingToken) }
-            : [RunAsync(d, d.Name, checkpoints: false, stoppingToken)]));
+        return Task.WhenAll(Streams().Select(s => RunAsync(s.Destination, s.Stream, s.Checkpoints, stoppingToken)));
     }
+
+    /// <summary>Each destination's records stream, and its checkpoints stream if it takes them.</summary>
+    private IEnumerable<(IAuditStreamDestination Destination, string Stream, bool Checkpoints)> Streams() =>
+        destinations.SelectMany(d => d.SendsCheckpoints
+            ? new[] { (d, d.Name, false), (d, d.Name + CheckpointsSuffix, true) }
+            : [(d, d.Name, false)]);
 
     private async Task RunAsync(IAuditStreamDestination destination, string stream, bool checkpoints, CancellationToken ct)
     {
