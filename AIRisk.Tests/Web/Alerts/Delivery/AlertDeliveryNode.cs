@@ -58,7 +58,7 @@ internal sealed class AlertDeliveryNode : IAsyncDisposable
         return alert;
     }
 
-    /// <summary>Records <paramref name="count"/> records that are not alerts (conversations viewed).</summary>
+    /// <summary>Records <paramref name="count"/> records that are not alerts (conversations viewed), with a JSON detail as an alert has.</summary>
     public async Task RecordViewsAsync(int count)
     {
         var audit = _provider.GetRequiredService<IAuditTrail>();
@@ -73,6 +73,7 @@ internal sealed class AlertDeliveryNode : IAsyncDisposable
                 Outcome = AuditOutcome.Succeeded,
                 TargetUserId = "user-1",
                 TargetUserName = "Zoë Müller",
+                Detail = """{"conversation":"c-1"}""",
             }, Ct);
         }
     }

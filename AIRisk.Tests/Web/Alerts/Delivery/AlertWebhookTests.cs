@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AIRisk.TestSupport;
 using AIRisk.Web.Alerts;
 using AIRisk.Web.Alerts.Delivery;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Web.Alerts.Delivery;
@@ -154,6 +155,20 @@ public sealed class AlertWebhookTests : IAsyncLifetime
         Assert.Equal((await node.RecordsAsync()).Single(r => r.Record!.Action == AIRisk.Web.Audit.AuditAction.Alert).Record!.AtUtc, failing.FailingSince);
         _receiver.Answer = null;
         await WaitUntilAsync(async () => (await state.ReadAsync(TestContext.Current.CancellationToken)).Single() is { Healthy: true, AlertsWaiting: 0, LastError: null });
+    }
+
+    [Fact]
+    public async Task The_webhook_has_no_stream_of_checkpoints()
+    {
+        var node = await StartNodeAsync();
+        await node.RecordAlertAsync();
+        await _receiver.WaitForAsync(r => r.Count == 1, Patience);
+
+        await node.Services.GetRequiredService<AIRisk.Web.Audit.Checkpoints.AuditCheckpointSealer>().SealIfDueAsync(force: true, TestContext.Current.CancellationToken);
+
+        var streams = await node.Services.GetRequiredService<AIRisk.Web.Audit.AuditTrail>().RunAsync(
+            db => db.Deliveries.Select(d => d.Destination).ToListAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        Assert.Equal(["webhook"], streams);
     }
 
     private async Task<AlertDeliveryNode> StartNodeAsync(string? directory = null)
