@@ -28,7 +28,8 @@ internal sealed class AlertDeliveryNode : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<AlertDeliveryNode> StartAsync(Dictionary<string, string?> settings, string? directory = null)
+    /// <param name="pollInterval">How often the outbox looks for new records when idle; 50 ms unless given (the app's is 1 s).</param>
+    public static async Task<AlertDeliveryNode> StartAsync(Dictionary<string, string?> settings, string? directory = null, TimeSpan? pollInterval = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("airisk-alerts-").FullName;
         settings[AuditOptions.DataDirectoryKey] = directory;
@@ -40,7 +41,7 @@ internal sealed class AlertDeliveryNode : IAsyncDisposable
         services.AddAIRiskAudit(configuration, "/");
         services.AddAIRiskAlertDelivery(configuration);
         var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<AuditStreamOptions>().PollInterval = TimeSpan.FromMilliseconds(50);
+        provider.GetRequiredService<AuditStreamOptions>().PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(50);
         foreach (var hosted in provider.GetServices<IHostedService>())
             await hosted.StartAsync(Ct);
         return new AlertDeliveryNode(directory, provider);

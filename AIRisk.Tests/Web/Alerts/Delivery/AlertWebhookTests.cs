@@ -158,6 +158,19 @@ public sealed class AlertWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_the_apps_poll_interval_an_alert_reaches_the_receiver_within_10_seconds()
+    {
+        var node = await StartNodeAsync(pollInterval: new AIRisk.Web.Audit.Streaming.AuditStreamOptions().PollInterval);
+        await node.RecordViewsAsync(1);
+
+        var alert = await node.RecordAlertAsync();
+
+        var post = (await _receiver.WaitForAsync(r => r.Count >= 1, Patience))[0];
+        // 0.3 to 1.4 s measured here: the poll's second at most, and the POST.
+        Assert.InRange(post.At - alert.At, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task The_webhook_has_no_stream_of_checkpoints()
     {
         var node = await StartNodeAsync();
@@ -171,13 +184,13 @@ public sealed class AlertWebhookTests : IAsyncLifetime
         Assert.Equal(["webhook"], streams);
     }
 
-    private async Task<AlertDeliveryNode> StartNodeAsync(string? directory = null)
+    private async Task<AlertDeliveryNode> StartNodeAsync(string? directory = null, TimeSpan? pollInterval = null)
     {
         var node = await AlertDeliveryNode.StartAsync(new()
         {
             [AlertWebhookOptions.UrlKey] = _receiver.Url.ToString(),
             [AlertWebhookOptions.SecretKey] = Secret,
-        }, directory);
+        }, directory, pollInterval);
         _nodes.Add(node);
         return node;
     }
