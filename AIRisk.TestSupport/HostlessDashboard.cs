@@ -22,6 +22,7 @@ public static class HostlessDashboard
         services.AddLogging();
         services.AddAIRiskDashboard(configuration);
         services.AddAIRiskAudit(configuration, contentRoot);
+        services.AddAIRiskAlertInbox();
         services.AddAIRiskRedis(configuration);
         return services;
     }

@@ -30,6 +30,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddHostedService<StaleSessionSweeper>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
         services.AddAIRiskAlertDelivery(configuration);
+        services.AddAIRiskAlertInbox();
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
         services.AddStaffSignIn(configuration, environment.IsDevelopment());

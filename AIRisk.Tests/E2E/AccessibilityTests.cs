@@ -51,7 +51,7 @@ public sealed class AccessibilityTests(ReasonRequiredAppFixture fixture) : Brows
     }
 
     [Fact]
-    public async Task The_quick_switcher_open_and_the_audit_page_have_no_serious_violations()
+    public async Task The_quick_switcher_open_the_audit_page_and_the_alerts_page_have_no_serious_violations()
     {
         await OpenDashboardAsync();
         await Page.Keyboard.PressAsync("Control+k");
@@ -65,6 +65,11 @@ public sealed class AccessibilityTests(ReasonRequiredAppFixture fixture) : Brows
         await Page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("Audit") }).First).ToBeVisibleAsync();
         await AssertAccessibleAsync("audit page");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Alerts" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync("alerts page");
     }
 
     private async Task AssertAccessibleAsync(string where)

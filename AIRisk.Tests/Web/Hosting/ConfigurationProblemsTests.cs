@@ -91,6 +91,14 @@ public sealed class ConfigurationProblemsTests
     }
 
     [Fact]
+    public void A_retention_shorter_than_the_twelve_months_PCI_DSS_asks_for_is_refused()
+    {
+        var problems = Problems(new() { [AIRisk.Web.Audit.Checkpoints.AuditChainOptions.RetentionMonthsKey] = "6" });
+
+        Assert.Equal(["AUDIT_RETENTION_MONTHS must be a whole number from 12 to 1200 (got '6')."], problems);
+    }
+
+    [Fact]
     public void A_syslog_CA_file_that_cannot_be_read_is_named()
     {
         var problems = Problems(new()

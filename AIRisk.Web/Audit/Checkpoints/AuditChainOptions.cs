@@ -12,6 +12,9 @@ public sealed class AuditChainOptions
     public const string CheckpointRecordsKey = "AUDIT_CHECKPOINT_RECORDS";
     public const string VerifyMinutesKey = "AUDIT_VERIFY_MINUTES";
     public const string RetentionMonthsKey = "AUDIT_RETENTION_MONTHS";
+
+    /// <summary>PCI DSS 10.5.1's twelve months; the owner's <c>audit_prune</c> on PostgreSQL refuses less, whatever a node asks.</summary>
+    public const int MinimumRetentionMonths = 12;
     public const string DefaultKeyFileName = "audit-signing-key.pem";
 
     /// <summary>A PKCS#8 PEM Ed25519 private key (<c>openssl genpkey -algorithm ed25519</c>).</summary>

@@ -21,6 +21,6 @@ internal static class AuditChainOptionsBinder
         options.CheckpointInterval = values.Minutes(AuditChainOptions.CheckpointMinutesKey, options.CheckpointInterval, 24 * 60);
         options.CheckpointRecords = values.WholeNumber(AuditChainOptions.CheckpointRecordsKey, options.CheckpointRecords, 1, 1_000_000);
         options.VerifyInterval = values.Minutes(AuditChainOptions.VerifyMinutesKey, options.VerifyInterval, 7 * 24 * 60);
-        options.RetentionMonths = values.WholeNumber(AuditChainOptions.RetentionMonthsKey, options.RetentionMonths, 1, 1200);
+        options.RetentionMonths = values.WholeNumber(AuditChainOptions.RetentionMonthsKey, options.RetentionMonths, AuditChainOptions.MinimumRetentionMonths, 1200);
     }
 }

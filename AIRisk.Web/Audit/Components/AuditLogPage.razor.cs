@@ -31,6 +31,10 @@ public sealed partial class AuditLogPage
     private string? _refusal;
     private string? _session;
 
+    /// <summary>A link to one session's timeline (from an alert): the page opens on it.</summary>
+    [SupplyParameterFromQuery(Name = "session")]
+    public string? LinkedSession { get; set; }
+
     [CascadingParameter]
     private StaffLocale? Locale { get; set; }
 
@@ -47,6 +51,7 @@ public sealed partial class AuditLogPage
 
     protected override async Task OnInitializedAsync()
     {
+        _session = string.IsNullOrWhiteSpace(LinkedSession) ? null : LinkedSession;
         if (Options.ReadRefusal(Staff.Current) is { } refusal)
         {
             _refusal = refusal;

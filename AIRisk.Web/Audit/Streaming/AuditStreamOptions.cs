@@ -36,6 +36,9 @@ public sealed class AuditStreamOptions
     /// <summary>Whether the trail also goes out as OTLP log records (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set).</summary>
     public bool Otlp { get; set; }
 
+    /// <summary>Where the OTLP log records go (<see cref="OtlpLogsEndpoint"/>); <c>null</c> without OTLP or when its keys are malformed.</summary>
+    public OtlpLogsEndpoint? OtlpLogs { get; set; }
+
     /// <summary>How often the outbox looks for new records when it is idle.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

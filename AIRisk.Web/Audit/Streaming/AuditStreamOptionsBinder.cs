@@ -22,6 +22,7 @@ internal static class AuditStreamOptionsBinder
         options.RetryMaximum = values.Seconds(AuditStreamOptions.RetryMaximumSecondsKey, options.RetryMaximum, 86_400);
         options.Lease = values.Seconds(AuditStreamOptions.LeaseSecondsKey, options.Lease, 3_600);
         options.Otlp = values.Text(TelemetryOptions.OtlpEndpointKey) is not null;
+        options.OtlpLogs = OtlpLogsEndpoint.Read(configuration, options.BindingErrors);
         if (options.RetryMaximum < options.RetryMinimum)
             options.BindingErrors.Add($"{AuditStreamOptions.RetryMaximumSecondsKey} must be at least {AuditStreamOptions.RetryMinimumSecondsKey}.");
     }

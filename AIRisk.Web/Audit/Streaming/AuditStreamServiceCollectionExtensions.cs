@@ -27,6 +27,14 @@ public static class AuditStreamServiceCollectionExtensions
                 new SyslogAuditDestination(new SyslogSender(syslog, trust, options.SendTimeout, sp.GetRequiredService<ILogger<SyslogSender>>())));
         }
 
+        if (options.OtlpLogs is { } otlp)
+        {
+            services.AddSingleton(otlp);
+            // No resilience handler: a retry here would hide a failure from the outbox, which retries from its cursor.
+            services.AddHttpClient(OtlpAuditDestination.HttpClientName, c => c.MaxResponseContentBufferSize = 1 << 20).RemoveAllLoggers();
+            services.AddSingleton<IAuditStreamDestination, OtlpAuditDestination>();
+        }
+
         if (options.Enabled)
             services.AddHostedService<AuditStreamService>();
         return services;

@@ -87,34 +87,17 @@ public sealed class PostgresChainTests(PostgresChainFixture fixture) : IClassFix
         NpgsqlConnection.ClearAllPools();
     }
 
-    /// <summary>A database with the schema applied by the owner and the grants for the nodes' role.</summary>
-    private async Task<string> PrepareAsync()
-    {
-        Assert.SkipWhen(fixture.Server is null, "PostgreSQL is not installed.");
-        var database = await Server.CreateDatabaseAsync();
-        await using (var owner = Build(Server.Connection(database, "airisk_owner")))
-            await owner.GetRequiredService<AuditTrail>().EnsureReadyAsync(Ct);
-        await Server.GrantAsync(database, Path.Combine(RepositoryRoot(), "deploy", "postgres-grants.sql"));
-        return database;
-    }
+    private Task<string> PrepareAsync() => fixture.PrepareDatabaseAsync(Ct);
 
     private AuditTrail Node(string database)
     {
-        var node = Build(Server.Connection(database, "airisk_app"));
+        var node = fixture.BuildNode(database);
         _nodes.Add(node);
         return node.GetRequiredService<AuditTrail>();
     }
 
     private static Task<AuditVerification> VerifyAsync(AuditTrail trail) =>
         trail.RunAsync(db => AuditChainCheck.RunAsync(db, null, [], null, Ct), Ct);
-
-    private static ServiceProvider Build(string connection)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditOptions.PostgresConnectionKey] = connection }).Build(), Path.GetTempPath());
-        return services.BuildServiceProvider();
-    }
 
     private static AuditEntry Entry(int i) => new()
     {
@@ -129,12 +112,4 @@ public sealed class PostgresChainTests(PostgresChainFixture fixture) : IClassFix
         ClientIp = "203.0.113.7",
         UserAgent = "Mozilla/5.0",
     };
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "AIRisk.Console.sln")))
-            directory = directory.Parent!;
-        return directory.FullName;
-    }
 }

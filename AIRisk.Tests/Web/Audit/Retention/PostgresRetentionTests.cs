@@ -38,17 +38,19 @@ public sealed class PostgresRetentionTests(PostgresChainFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task The_nodes_role_can_neither_prune_records_within_retention_nor_delete_any()
+    public async Task The_nodes_role_can_neither_prune_records_within_retention_nor_shorten_retention_below_a_year_nor_delete_any()
     {
         var database = await PrepareAsync();
         var node = Node(database);
         await RecordAsync(node, 3);
         await node.GetRequiredService<AuditCheckpointSealer>().SealAtAsync(2, Ct);
 
-        var prune = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(1, 2);", "airisk_app"));
+        var prune = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(12, 2);", "airisk_app"));
+        var shortened = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "SELECT audit_prune(1, 2);", "airisk_app"));
         var delete = await Assert.ThrowsAsync<InvalidOperationException>(() => Server.PsqlAsync(database, "DELETE FROM audit_log WHERE seq = 1;", "airisk_app"));
 
         Assert.Contains("within the retention period", prune.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 12 months", shortened.Message, StringComparison.Ordinal);
         Assert.Contains("permission denied", delete.Message, StringComparison.Ordinal);
         Assert.Equal(["audit intact: 3 records, last checkpoint at record 2"], (await VerifyAsync(node)).Lines);
     }
@@ -102,43 +104,15 @@ public sealed class PostgresRetentionTests(PostgresChainFixture fixture) : IClas
         ALTER TABLE audit_log ENABLE TRIGGER USER;
         """);
 
-    private async Task<string> PrepareAsync()
-    {
-        Assert.SkipWhen(fixture.Server is null, "PostgreSQL is not installed.");
-        var database = await Server.CreateDatabaseAsync();
-        await using (var owner = Build(Server.Connection(database, "airisk_owner")))
-            await owner.GetRequiredService<AuditTrail>().EnsureReadyAsync(Ct);
-        await Server.GrantAsync(database, Path.Combine(RepositoryRoot(), "deploy", "postgres-grants.sql"));
-        return database;
-    }
+    private Task<string> PrepareAsync() => fixture.PrepareDatabaseAsync(Ct);
 
     private ServiceProvider Node(string database)
     {
-        var node = Build(Server.Connection(database, "airisk_app"));
+        var node = fixture.BuildNode(database, settings: new Dictionary<string, string?> { [AuditOptions.DataDirectoryKey] = _dataDirectory });
         _nodes.Add(node);
         return node;
     }
 
     private static Task<AuditVerification> VerifyAsync(ServiceProvider node) =>
         node.GetRequiredService<AuditTrail>().RunAsync(db => AuditChainCheck.RunAsync(db, node.GetRequiredService<AuditSigningKeyProvider>().Key, [], null, Ct), Ct);
-
-    private ServiceProvider Build(string connection)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddAIRiskAudit(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [AuditOptions.PostgresConnectionKey] = connection,
-            [AuditOptions.DataDirectoryKey] = _dataDirectory,
-        }).Build(), Path.GetTempPath());
-        return services.BuildServiceProvider();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "AIRisk.Console.sln")))
-            directory = directory.Parent!;
-        return directory.FullName;
-    }
 }

@@ -192,18 +192,4 @@ public sealed class AuditStreamServiceTests : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
-
-    /// <summary>A destination whose send never returns: the node froze (or died) mid-send and stops renewing its lease.</summary>
-    private sealed class FrozenDestination : IAuditStreamDestination
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name => "syslog";
-
-        public async Task SendAsync(IReadOnlyList<AuditStreamItem> items, CancellationToken ct)
-        {
-            Entered.TrySetResult();
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-    }
 }
