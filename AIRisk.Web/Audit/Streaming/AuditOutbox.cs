@@ -11,12 +11,18 @@ namespace AIRisk.Web.Audit.Streaming;
 /// </summary>
 internal sealed class AuditOutbox(AuditTrail trail, TimeProvider time)
 {
-    /// <summary>Adds the stream's row (cursor 0: the whole trail is sent) unless it exists.</summary>
-    public Task EnsureAsync(string stream, CancellationToken ct) => trail.RunAsync(async db =>
+    /// <summary>
+    /// Adds the stream's row unless it exists, its cursor at 0 (the whole trail is sent) or, for
+    /// <see cref="AuditStreamStart.Now"/>, at the newest record or checkpoint (<paramref name="checkpoints"/>).
+    /// </summary>
+    public Task EnsureAsync(string stream, AuditStreamStart start, bool checkpoints, CancellationToken ct) => trail.RunAsync(async db =>
     {
         if (await db.Deliveries.AnyAsync(d => d.Destination == stream, ct))
             return 0;
-        db.Deliveries.Add(new AuditDeliveryRow { Destination = stream });
+        var cursor = start == AuditStreamStart.WholeTrail ? 0
+            : checkpoints ? await db.Checkpoints.MaxAsync(c => (long?)c.Seq, ct) ?? 0
+            : await db.Entries.MaxAsync(r => (long?)r.Seq, ct) ?? 0;
+        db.Deliveries.Add(new AuditDeliveryRow { Destination = stream, DeliveredThroughSeq = cursor });
         try
         {
             return await db.SaveChangesAsync(ct);
@@ -88,4 +94,22 @@ internal sealed class AuditOutbox(AuditTrail trail, TimeProvider time)
         var age = oldest is { } ticks ? time.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) : TimeSpan.Zero;
         return new AuditStreamLag(stream, Math.Max(behind, 0), age < TimeSpan.Zero ? TimeSpan.Zero : age, row.LastError);
     }, ct);
+
+    /// <summary>
+    /// What <paramref name="stream"/> has not delivered yet and how its last attempts went, read from the shared
+    /// database (so every node sees the same, sending or not); <paramref name="counted"/> records are counted apart.
+    /// </summary>
+    public Task<AuditStreamBacklog> BacklogAsync(string stream, AuditAction counted, CancellationToken ct) => trail.RunAsync(async db =>
+    {
+        if (await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Destination == stream, ct) is not { } row)
+            return new AuditStreamBacklog(stream, 0, null, null, null, null, 0);
+        var cursor = row.DeliveredThroughSeq;
+        var action = counted.ToString();
+        var oldest = await db.Entries.Where(r => r.Seq > cursor).OrderBy(r => r.Seq).Select(r => (long?)r.AtUtcTicks).FirstOrDefaultAsync(ct);
+        var waiting = await db.Entries.CountAsync(r => r.Seq > cursor && r.Action == action, ct);
+        return new AuditStreamBacklog(stream, row.Attempts, row.LastError, At(row.LastAttemptUtcTicks),
+            row.NextAttemptUtcTicks > 0 ? At(row.NextAttemptUtcTicks) : null, At(oldest), waiting);
+    }, ct);
+
+    private static DateTimeOffset? At(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 }

@@ -1,8 +1,8 @@
 namespace AIRisk.Web.Audit.Streaming;
 
 /// <summary>
-/// Runs on every node and streams the trail to each destination, twice over: the records (stream <c>syslog</c>) and
-/// the signed checkpoints (stream <c>syslog-checkpoints</c>). For each stream it takes the lease, reads what follows
+/// Runs on every node and streams the trail to each destination: the records (stream <c>syslog</c>) and, for a
+/// destination that takes them, the signed checkpoints (stream <c>syslog-checkpoints</c>). For each stream it takes the lease, reads what follows
 /// the cursor in sequence order, sends it, and moves the cursor only once the destination took it; a node that dies
 /// mid-send stops renewing its lease, and another takes the stream over from the cursor. After a failure it waits
 /// (doubling from <see cref="AuditStreamOptions.RetryMinimum"/> up to <see cref="AuditStreamOptions.RetryMaximum"/>)
@@ -18,15 +18,39 @@ internal sealed partial class AuditStreamService(
     /// <summary>This node (and this instance: tests run two in one process) as a lease holder.</summary>
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Adds each stream's row before this node serves anyone (hosted services start before the server does), so a stream
+    /// that starts <see cref="AuditStreamStart.Now"/> gets every record appended from then on: an alert raised by the
+    /// node's first act-as included. The database not answering yet is left to the loop, which adds them when it does.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (destination, stream, checkpoints) in Streams())
+        {
+            try
+            {
+                await outbox.EnsureAsync(stream, destination.Start, checkpoints, cancellationToken);
+            }
+            catch (Exception e) when (AuditTrail.IsUnavailable(e))
+            {
+                LogOutboxUnavailable(e, stream);
+            }
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         GC.KeepAlive(metrics);
-        return Task.WhenAll(destinations.SelectMany(d => new[]
-        {
-            RunAsync(d, d.Name, checkpoints: false, stoppingToken),
-            RunAsync(d, d.Name + CheckpointsSuffix, checkpoints: true, stoppingToken),
-        }));
+        return Task.WhenAll(Streams().Select(s => RunAsync(s.Destination, s.Stream, s.Checkpoints, stoppingToken)));
     }
+
+    /// <summary>Each destination's records stream, and its checkpoints stream if it takes them.</summary>
+    private IEnumerable<(IAuditStreamDestination Destination, string Stream, bool Checkpoints)> Streams() =>
+        destinations.SelectMany(d => d.SendsCheckpoints
+            ? new[] { (d, d.Name, false), (d, d.Name + CheckpointsSuffix, true) }
+            : [(d, d.Name, false)]);
 
     private async Task RunAsync(IAuditStreamDestination destination, string stream, bool checkpoints, CancellationToken ct)
     {
@@ -36,7 +60,7 @@ internal sealed partial class AuditStreamService(
             TimeSpan wait;
             try
             {
-                await outbox.EnsureAsync(stream, ct);
+                await outbox.EnsureAsync(stream, destination.Start, checkpoints, ct);
                 wait = await StepAsync(destination, stream, checkpoints, ct);
                 status.Report(await outbox.LagAsync(stream, checkpoints, ct));
             }
@@ -80,8 +104,14 @@ internal sealed partial class AuditStreamService(
         }
         catch (AuditStreamUnavailableException e)
         {
-            var retry = Backoff(row.Attempts + 1);
-            LogSendFailed(stream, items[0].Seq, row.Attempts + 1, retry.TotalSeconds, e.Message);
+            // What the destination took before it failed is delivered: the cursor moves past it, and the backoff
+            // starts over, since the destination was answering until then.
+            var progressed = e.TakenThroughSeq is { } taken && taken > row.DeliveredThroughSeq
+                && await outbox.AdvanceAsync(stream, _holder, taken, options.Lease, ct);
+            var attempts = progressed ? 1 : row.Attempts + 1;
+            var retry = Backoff(attempts);
+            var from = progressed ? items.FirstOrDefault(i => i.Seq > e.TakenThroughSeq)?.Seq ?? items[0].Seq : items[0].Seq;
+            LogSendFailed(stream, from, attempts, retry.TotalSeconds, e.Message);
             await outbox.FailedAsync(stream, _holder, e.Message, retry, ct);
             return retry;
         }

@@ -10,7 +10,8 @@ namespace AIRisk.Web.Audit.Streaming;
 /// action <c>metadata.event_code</c>. The outcome maps to <c>status_id</c> (Succeeded: Success; Refused and Failed:
 /// Failure; Requested and Superseded, which are neither yet: Other) with the outcome itself in <c>status_code</c>;
 /// <c>severity_id</c> is Informational, Low for a failure, Medium for a refusal (policy said no). What OCSF has no
-/// place for, the reason given and the record's detail, is in <c>unmapped</c>.
+/// place for, the reason given and the record's detail, is in <c>unmapped</c>. An alert and its triage are Detection
+/// Findings, with the alert's own severity and the finding's attributes (<see cref="OcsfFinding"/>).
 /// </summary>
 public static class OcsfEvent
 {
@@ -20,6 +21,9 @@ public static class OcsfEvent
 
     private static readonly string ProductVersion =
         typeof(OcsfEvent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+
+    /// <summary>OCSF's severity_id of a record: an alert's own severity, else by its outcome.</summary>
+    public static int SeverityId(AuditEntry entry) => OcsfFinding.SeverityId(entry) ?? SeverityId(entry.Outcome);
 
     /// <summary>OCSF's severity_id: 1 Informational, 2 Low, 3 Medium.</summary>
     public static int SeverityId(AuditOutcome outcome) => outcome switch
@@ -35,7 +39,7 @@ public static class OcsfEvent
     public static JsonObject From(AuditEntry entry)
     {
         var kind = OcsfClass.Of(entry.Action);
-        var severity = SeverityId(entry.Outcome);
+        var severity = SeverityId(entry);
         var (statusId, status) = entry.Outcome switch
         {
             AuditOutcome.Succeeded => (1, "Success"),
@@ -54,7 +58,7 @@ public static class OcsfEvent
             ["type_name"] = kind.TypeName,
             ["time"] = entry.AtUtc.ToUnixTimeMilliseconds(),
             ["severity_id"] = severity,
-            ["severity"] = severity switch { 3 => "Medium", 2 => "Low", _ => "Informational" },
+            ["severity"] = severity switch { 5 => "Critical", 4 => "High", 3 => "Medium", 2 => "Low", _ => "Informational" },
             ["status_id"] = statusId,
             ["status"] = status,
             ["status_code"] = entry.Outcome.ToString(),
@@ -82,6 +86,8 @@ public static class OcsfEvent
 
         if (kind.ClassUid == OcsfClass.Authentication)
             AddAuthentication(ocsf, entry, kind);
+        else if (kind.ClassUid == OcsfClass.DetectionFinding)
+            OcsfFinding.AddTo(ocsf, entry);
         else
             AddApiActivity(ocsf, entry);
 
@@ -145,6 +151,8 @@ public static class OcsfEvent
 
     private static string Message(AuditEntry entry)
     {
+        if (OcsfFinding.Message(entry) is { } finding)
+            return finding;
         var target = entry.TargetUserName ?? entry.TargetUserId;
         var what = entry.Action switch
         {

@@ -45,10 +45,12 @@ public static class OtlpLogsRequest
     /// <summary>
     /// OCSF's Informational, Low (a failure) and Medium (a refusal) as OpenTelemetry's INFO, INFO2 and WARN: the same
     /// steps as syslog's informational, notice and warning, which the logs data model maps alike. A checkpoint is a
-    /// notice, as in syslog.
+    /// notice, as in syslog. An alert's High and Critical are ERROR and FATAL, as syslog's error and critical.
     /// </summary>
     public static (int Number, string Text) Severity(int ocsfSeverityId) => ocsfSeverityId switch
     {
+        5 => (21, "FATAL"),
+        4 => (17, "ERROR"),
         3 => (13, "WARN"),
         2 => (10, "INFO2"),
         _ => (9, "INFO"),
@@ -57,7 +59,7 @@ public static class OtlpLogsRequest
     private static JsonObject LogRecord(AuditStreamItem item)
     {
         var (time, severity, body, eventName) = item.Record is { } record
-            ? (record.AtUtc.UtcTicks, Severity(OcsfEvent.SeverityId(record.Outcome)), OcsfEvent.ToJson(record), EventName(record.Action))
+            ? (record.AtUtc.UtcTicks, Severity(OcsfEvent.SeverityId(record)), OcsfEvent.ToJson(record), EventName(record.Action))
             : (item.Checkpoint!.AtUtcTicks, Severity(2), AuditCheckpointLine.Format(item.Checkpoint), CheckpointEventName);
         var attributes = new JsonArray(Attribute("airisk.audit.seq", item.Seq), Attribute("airisk.audit.hash", item.Hash));
         if (item.Record is { } ocsf)

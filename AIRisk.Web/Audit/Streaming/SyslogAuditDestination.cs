@@ -32,8 +32,8 @@ internal sealed class SyslogAuditDestination(SyslogSender sender) : IAuditStream
         {
             return new SyslogMessage
             {
-                // OCSF's Informational, Low, Medium as syslog's informational, notice, warning.
-                Severity = 7 - OcsfEvent.SeverityId(record.Outcome),
+                // OCSF's Informational, Low, Medium, High, Critical as syslog's informational, notice, warning, error, critical.
+                Severity = 7 - OcsfEvent.SeverityId(record),
                 Timestamp = record.AtUtc,
                 HostName = HostName,
                 AppName = AppName,

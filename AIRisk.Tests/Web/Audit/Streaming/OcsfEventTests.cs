@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AIRisk.Web.Alerts;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Streaming;
 
@@ -35,6 +36,61 @@ public sealed class OcsfEventTests
         var classes = actions.Select(a => (int)Event(Entry(a))["class_uid"]!);
 
         Assert.All(classes, c => Assert.Contains(c, new[] { 3002, 6003, 2004 }));
+    }
+
+    [Fact]
+    public void An_alert_is_a_detection_finding_with_its_id_rule_summary_and_severity_the_staff_member_as_actor_and_the_targets_as_resources()
+    {
+        var alert = new Alert("alert-7", AlertRules.FanOut, AlertSeverity.High, At, new AlertPerson("staff-1", "Ann Staff"),
+            [new AlertPerson("user-1", "Zoë Müller"), new AlertPerson("user-2", "Bo Li")], ["s-1", "s-2"], "Ann Staff acted as 11 users within 15 minutes");
+
+        var ocsf = Event(AlertRecord.ToEntry(alert) with { Seq = 1234 });
+
+        Assert.Equal(2004, (int)ocsf["class_uid"]!);
+        Assert.Equal(200401, (long)ocsf["type_uid"]!);
+        Assert.Equal("Findings", (string)ocsf["category_name"]!);
+        Assert.Equal("alert-7", (string)ocsf["finding_info"]!["uid"]!);
+        Assert.Equal(alert.Summary, (string)ocsf["finding_info"]!["title"]!);
+        Assert.Equal(["fan-out"], ocsf["finding_info"]!["types"]!.AsArray().Select(t => (string)t!));
+        Assert.Equal("fan-out", (string)ocsf["finding_info"]!["analytic"]!["name"]!);
+        Assert.Equal(4, (int)ocsf["severity_id"]!);
+        Assert.Equal("High", (string)ocsf["severity"]!);
+        Assert.Equal(1, (int)ocsf["status_id"]!);
+        Assert.Equal("New", (string)ocsf["status"]!);
+        Assert.Equal("staff-1", (string)ocsf["actor"]!["user"]!["uid"]!);
+        Assert.Equal(["user-1", "user-2"], ocsf["resources"]!.AsArray().Select(r => (string)r!["uid"]!));
+        Assert.Equal(["User", "User"], ocsf["resources"]!.AsArray().Select(r => (string)r!["type"]!));
+        Assert.Equal(alert.Summary, (string)ocsf["message"]!);
+        Assert.Equal(AlertRecord.ToJson(alert), (string)ocsf["unmapped"]!["detail"]!);
+    }
+
+    [Theory]
+    [InlineData(AlertSeverity.Medium, 3, 4)]
+    [InlineData(AlertSeverity.High, 4, 3)]
+    [InlineData(AlertSeverity.Critical, 5, 2)]
+    public void An_alerts_severity_is_its_OCSF_severity_and_its_syslog_severity(AlertSeverity severity, int severityId, int syslogSeverity)
+    {
+        var alert = new Alert("alert-7", AlertRules.AuditHealth, severity, At, new AlertPerson("staff-1", "Ann Staff"), [], [], "The audit stream lags");
+
+        var entry = AlertRecord.ToEntry(alert);
+
+        Assert.Equal(severityId, (int)Event(entry)["severity_id"]!);
+        Assert.Equal(syslogSeverity, SyslogAuditDestination.Message(AuditStreamItem.Of(entry, "00")).Severity);
+    }
+
+    [Theory]
+    [InlineData(AlertTriage.Acknowledged, 2, "In Progress")]
+    [InlineData(AlertTriage.Confirmed, 2, "In Progress")]
+    [InlineData(AlertTriage.FalsePositive, 3, "Suppressed")]
+    public void A_triage_updates_the_finding_of_its_alert(AlertTriage state, int statusId, string status)
+    {
+        var ocsf = Event(new AlertTriaged("alert-7", state).ToEntry(new AIRisk.Web.StaffSignIn.StaffMember("auditor-1", "Ida Auditor", new HashSet<string>(), IsLocal: false), At));
+
+        Assert.Equal(200402, (long)ocsf["type_uid"]!);
+        Assert.Equal("alert-7", (string)ocsf["finding_info"]!["uid"]!);
+        Assert.Equal(statusId, (int)ocsf["status_id"]!);
+        Assert.Equal(status, (string)ocsf["status"]!);
+        Assert.Equal("auditor-1", (string)ocsf["actor"]!["user"]!["uid"]!);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AIRisk.Web.Alerts;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Checkpoints;
 using AIRisk.Web.Audit.Streaming;
@@ -71,6 +72,19 @@ public sealed class OtlpLogsRequestTests
     public void The_severity_follows_the_OCSF_severity(AuditOutcome outcome, int number)
     {
         Assert.Equal(number, OtlpLogsRequest.Severity(OcsfEvent.SeverityId(outcome)).Number);
+    }
+
+    [Theory]
+    [InlineData(AlertSeverity.Medium, 13)]
+    [InlineData(AlertSeverity.High, 17)]
+    [InlineData(AlertSeverity.Critical, 21)]
+    public void An_alerts_log_record_has_the_alerts_severity(AlertSeverity severity, int number)
+    {
+        var alert = new Alert("alert-7", AlertRules.FanOut, severity, DateTimeOffset.UtcNow, new AlertPerson("staff-1", "Ann Staff"), [], [], "Ann Staff acted as 11 users");
+
+        var record = LogRecords([AuditStreamItem.Of(AlertRecord.ToEntry(alert) with { Seq = 1 }, "00")]).Single();
+
+        Assert.Equal(number, (int)record["severityNumber"]!);
     }
 
     private static List<JsonNode> LogRecords(IReadOnlyList<AuditStreamItem> items) =>
