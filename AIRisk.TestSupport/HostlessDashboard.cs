@@ -22,7 +22,7 @@ public static class HostlessDashboard
         services.AddLogging();
         services.AddAIRiskDashboard(configuration);
         services.AddAIRiskAudit(configuration, contentRoot);
-        services.AddAIRiskAlertInbox();
+        services.AddAIRiskAlerts(configuration);
         services.AddAIRiskRedis(configuration);
         return services;
     }

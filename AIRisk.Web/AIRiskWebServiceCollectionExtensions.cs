@@ -30,8 +30,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddScoped<CircuitHandler, ActingCircuitHandler>();
         services.AddHostedService<StaleSessionSweeper>();
         services.AddAIRiskAudit(configuration, environment.ContentRootPath);
-        services.AddAIRiskAlertDelivery(configuration);
-        services.AddAIRiskAlertInbox();
+        services.AddAIRiskAlerts(configuration);
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
         services.AddStaffSignIn(configuration, environment.IsDevelopment());
