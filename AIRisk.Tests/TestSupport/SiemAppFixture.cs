@@ -1,18 +1,25 @@
 using AIRisk.TestSupport;
+using AIRisk.Web.Alerts.Delivery;
+using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Streaming;
 
 namespace AIRisk.Tests.TestSupport;
 
 /// <summary>
-/// The browser tests' app streaming its trail to a real rsyslogd, with a data folder (so a trail and a chain) of its
-/// own: what the SIEM receives is this app's records alone, from sequence 1.
+/// The browser tests' app streaming its trail to a real rsyslogd and posting its alerts to a webhook receiver, with a
+/// data folder (so a trail and a chain) of its own: what the SIEM receives is this app's records alone, from sequence
+/// 1, and the detection rules see this app's switches alone, with their defaults (the fan-out refusal on).
 /// </summary>
 public class SiemAppFixture : BrowserAppFixture
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("airisk-siem-").FullName;
 
+    public const string WebhookSecret = "whsec k9+Zx/Q=w&p%41~t $x\"'";
+
     public RsyslogReceiver Rsyslog { get; } = new();
+
+    public WebhookTestReceiver Webhook { get; private set; } = default!;
 
     protected override async ValueTask ConfigureAsync(Uri appAddress, Dictionary<string, string?> environment)
     {
@@ -22,6 +29,10 @@ public class SiemAppFixture : BrowserAppFixture
             environment[AuditStreamOptions.SyslogKey] = $"tcp://127.0.0.1:{Rsyslog.Port}";
         }
 
+        Webhook = await WebhookTestReceiver.StartAsync();
+        environment[AlertWebhookOptions.UrlKey] = Webhook.Url.ToString();
+        environment[AlertWebhookOptions.SecretKey] = WebhookSecret;
+        environment[DetectionOptions.FanOutRefuseKey] = "true";
         environment[AuditOptions.DataDirectoryKey] = _dataDirectory;
         await base.ConfigureAsync(appAddress, environment);
     }
@@ -30,6 +41,8 @@ public class SiemAppFixture : BrowserAppFixture
     {
         await base.DisposeAsync();
         await Rsyslog.DisposeAsync();
+        if (Webhook is not null)
+            await Webhook.DisposeAsync();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }
