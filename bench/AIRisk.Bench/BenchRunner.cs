@@ -40,6 +40,7 @@ public static class BenchRunner
             ("paint", new ClickToPaintFigure(settings).RunAsync),
             ("audit_verify", new AuditVerifyFigure().RunAsync),
             ("audit_write", new AuditWriteOverheadFigure(settings).RunAsync),
+            ("alert", new AlertLatencyFigure(settings).RunAsync),
         ];
         foreach (var (group, run) in groups.Where(g => settings.Soak || settings.Cluster || settings.Runs(g.Group)))
         {

@@ -18,7 +18,7 @@ public sealed record BenchSettings(bool Quick, int LatencyMs, IReadOnlySet<strin
 
     public int SoakCircuits { get; init; } = 50;
 
-    public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory", "paint", "audit_verify", "audit_write"];
+    public static readonly string[] Groups = ["micro", "switch", "rapid", "concurrent", "memory", "paint", "audit_verify", "audit_write", "alert"];
 
     public TimeSpan Latency => TimeSpan.FromMilliseconds(LatencyMs);
 

@@ -3,9 +3,11 @@ using AIRisk.Core.Auth;
 using AIRisk.TestSupport;
 using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.StaffSignIn;
 using AIRisk.Web.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AIRisk.Bench.Support;
 
@@ -38,7 +40,19 @@ public sealed class DashboardServices : IAsyncDisposable
 
     public Circuit NewCircuit() => new(_services.CreateAsyncScope());
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    /// <summary>Starts what the host would: the audit stream's outbox, the alert feed, the checkpoint sealer.</summary>
+    public async Task StartBackgroundAsync(CancellationToken ct)
+    {
+        foreach (var hosted in _services.GetServices<IHostedService>())
+            await hosted.StartAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var hosted in _services.GetServices<IHostedService>())
+            await hosted.StopAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
 
     /// <summary>One simulated circuit.</summary>
     public sealed class Circuit(AsyncServiceScope scope) : IAsyncDisposable
@@ -51,6 +65,9 @@ public sealed class DashboardServices : IAsyncDisposable
         public string? LastError => scope.ServiceProvider.GetRequiredService<ActingStatus>().Notice?.Message;
 
         public TokenState Tokens => scope.ServiceProvider.GetRequiredService<TokenState>();
+
+        /// <summary>Who the circuit's staff member is (the local operator unless a figure makes it someone).</summary>
+        public StaffContext Staff => scope.ServiceProvider.GetRequiredService<StaffContext>();
 
         public AIRiskChatClient Chat => scope.ServiceProvider.GetRequiredService<AIRiskChatClient>();
 
