@@ -52,6 +52,7 @@ public class BrowserAppFixture : IAsyncLifetime
             o.RedirectUris = [RedirectUri];
             o.Latency = Latency;
             o.StreamPieceDelay = StreamPieceDelay;
+            ConfigureSandbox(o);
         });
 
         var environment = Sandbox.ClientSettings();
@@ -71,6 +72,11 @@ public class BrowserAppFixture : IAsyncLifetime
 
     /// <summary>Whether Chromium blocks windows a page opens without a click, as a staff member's browser does.</summary>
     public virtual bool PopupBlocker => false;
+
+    /// <summary>Changes the sandbox before it starts (more users, say).</summary>
+    protected virtual void ConfigureSandbox(SandboxOptions options)
+    {
+    }
 
     /// <summary>Adds or changes the app's environment; the sandbox is already running.</summary>
     protected virtual void Configure(Dictionary<string, string?> environment)

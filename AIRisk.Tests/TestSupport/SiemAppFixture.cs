@@ -1,3 +1,4 @@
+using AIRisk.Sandbox;
 using AIRisk.TestSupport;
 using AIRisk.Web.Alerts.Delivery;
 using AIRisk.Web.Alerts.Detection;
@@ -20,6 +21,9 @@ public class SiemAppFixture : BrowserAppFixture
     public RsyslogReceiver Rsyslog { get; } = new();
 
     public WebhookTestReceiver Webhook { get; private set; } = default!;
+
+    /// <summary>Enough users for the alert tests (11 and up to 21 fresh ones) in any order beside the other tests.</summary>
+    protected override void ConfigureSandbox(SandboxOptions options) => options.UserCount = 120;
 
     protected override async ValueTask ConfigureAsync(Uri appAddress, Dictionary<string, string?> environment)
     {
