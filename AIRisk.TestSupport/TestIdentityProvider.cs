@@ -141,7 +141,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             .SetUserInfoEndpointUris("connect/userinfo")
             .SetEndSessionEndpointUris("connect/endsession");
         server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
-        server.RegisterScopes(Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
+        server.RegisterScopes(Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess);
         if (_accessTokenLifetime is { } lifetime)
             server.SetAccessTokenLifetime(lifetime);
         server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
@@ -191,6 +191,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         var identity = new ClaimsIdentity("TestIdentityProvider", Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Subject)
             .SetClaim(Claims.Name, user.Name)
+            .SetClaim(Claims.Email, user.Email)
             .SetClaims(Claims.Role, [.. user.Roles]);
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(claim => DestinationsOf(claim, user.RolesInIdentityToken));
@@ -265,6 +266,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         {
             [Claims.Subject] = UserInfoSubject ?? subject,
             [Claims.Name] = principal.GetClaim(Claims.Name),
+            [Claims.Email] = principal.GetClaim(Claims.Email),
         };
         if (!UserInfoWithoutRoles)
             answer[Claims.Role] = roles;
@@ -311,7 +313,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private static IEnumerable<string> DestinationsOf(Claim claim, bool rolesInIdentityToken) => claim.Type switch
     {
-        Claims.Name => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Name or Claims.Email => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         Claims.Role when rolesInIdentityToken => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };

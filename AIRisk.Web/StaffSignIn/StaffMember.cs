@@ -18,6 +18,9 @@ public sealed record StaffMember(string Id, string Name, IReadOnlySet<string> Ro
     /// <summary>Before a configured sign-in has been read: no roles, so nothing is allowed.</summary>
     public static StaffMember Nobody { get; } = new("anonymous", "not signed in", new HashSet<string>(StringComparer.OrdinalIgnoreCase), IsLocal: false);
 
+    /// <summary>The staff member's email from the sign-in (<c>email</c> claim), matched against a ticket's assignee; <c>null</c> when the identity provider sent none.</summary>
+    public string? Email { get; init; }
+
     public bool HasRole(string? role) => IsLocal || (role is not null && Roles.Contains(role));
 
     public static StaffMember FromPrincipal(ClaimsPrincipal principal)
@@ -25,6 +28,6 @@ public sealed record StaffMember(string Id, string Name, IReadOnlySet<string> Ro
         var id = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.Identity?.Name ?? "unknown";
         var name = principal.FindFirstValue("name") ?? principal.Identity?.Name ?? principal.FindFirstValue("preferred_username") ?? id;
         var roles = principal.Claims.Where(c => RoleClaimTypes.Contains(c.Type)).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new StaffMember(id, name, roles, IsLocal: false);
+        return new StaffMember(id, name, roles, IsLocal: false) { Email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email) };
     }
 }

@@ -64,6 +64,8 @@ public static class StaffSignInServiceCollectionExtensions
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.RequireHttpsMetadata = !new Uri(signIn.Authority!).IsLoopback;
                 o.Scope.Add("profile");
+                // The staff member's email is what a ticket's assignee is matched by.
+                o.Scope.Add("email");
                 o.Scope.Add("roles");
                 // Some providers send roles or groups only from userinfo, whose keys the handler drops unless mapped.
                 foreach (var type in RoleClaimTypes.Where(t => t != ClaimTypes.Role))

@@ -22,4 +22,7 @@ public sealed record ActingSessionRecord(
 
     /// <summary>The tab holding the session; <c>null</c> when none has (yet).</summary>
     public SessionLease? Lease { get; init; }
+
+    /// <summary>The support ticket the session was started for (Zendesk id or Jira key); <c>null</c>: no ticket.</summary>
+    public string? Ticket { get; init; }
 }

@@ -24,4 +24,7 @@ public enum SessionEndCause
 
     /// <summary>The start was overtaken by a newer click, or AIRisk refused it: the session never took effect.</summary>
     NeverStarted,
+
+    /// <summary>The ticket the session was started for was solved, closed or reassigned (checked at renewal and periodically).</summary>
+    TicketClosed,
 }
