@@ -187,6 +187,26 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     }
 
     [Fact]
+    public async Task A_reload_after_the_ticket_was_closed_does_not_resume_and_ends_the_session_as_ticket_closed()
+    {
+        var user = Ordinary;
+        _tickets.Put(new Ticket("111", "open", true, null, user.Email));
+        _answers.Enqueue(new ActAsGrounds("111", null));
+        await Acting.SwitchAsync(user, linkedTicket: "111", ct: Ct);
+        var session = SessionId!;
+        _tickets.Put(new Ticket("111", "closed", false, null, user.Email));
+        // The same tab reloads: its stored session id is all it has.
+        await Tokens.ClearAsync();
+        Tab.Id = null;
+        Clock.Stop();
+
+        var resumed = await Resume.ResumeAsync(Ct);
+
+        Assert.Null(resumed);
+        Assert.Equal(SessionEndCause.TicketClosed, (await Sessions.FindAsync(session, Ct))!.EndCause);
+    }
+
+    [Fact]
     public async Task A_ticket_system_down_at_a_periodic_check_does_not_end_the_session()
     {
         var user = Ordinary;
