@@ -20,6 +20,8 @@ internal sealed partial class TicketNoteDestination(
 
     public bool SendsCheckpoints => false;
 
+    public bool CarriesAlerts => false;
+
     public AuditStreamStart Start => AuditStreamStart.Now;
 
     public async Task SendAsync(IReadOnlyList<AuditStreamItem> items, CancellationToken ct)

@@ -30,6 +30,8 @@ internal sealed class TicketNoteNode : IAsyncDisposable
 
     public IAuditTrail Trail => _provider.GetRequiredService<IAuditTrail>();
 
+    public IServiceProvider Services => _provider;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="publicHost">The console's <c>PUBLIC_HOSTS</c>, as staff sign-in would have it; none (local mode) when null.</param>
@@ -47,6 +49,7 @@ internal sealed class TicketNoteNode : IAsyncDisposable
         if (publicHost is not null)
             services.AddSingleton(new StaffSignInOptions { PublicHosts = [publicHost] });
         services.AddAIRiskAudit(configuration, "/");
+        services.AddAIRiskAlertDelivery(configuration);
         services.AddAIRiskTickets(configuration);
         var node = default(TicketNoteNode);
         services.AddSingleton<IActingSessionStore>(_ => node!.Sessions);

@@ -2,7 +2,9 @@ using System.Globalization;
 using AIRisk.Sandbox.Data.Tickets;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Sandbox.Requests;
+using AIRisk.Web.Alerts.Delivery;
 using AIRisk.Web.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Web.Tickets.Notes;
 
@@ -89,6 +91,19 @@ public sealed class TicketNoteTests
 
         var note = Assert.Single(await WaitForNotesAsync(node, ticket, 1));
         Assert.EndsWith($"Timeline: /audit?session={session}", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_ticket_system_is_not_shown_as_an_alert_destination()
+    {
+        await using var node = await TicketNoteNode.StartAsync();
+        var ticket = node.Sandbox.State.Tickets.Create("zoe.mueller@example.com", null);
+        node.Sandbox.State.Faults.FailNext("/api/v2/tickets/", 2, FaultKind.Status, 503);
+
+        await node.ActAndStopAsync(Id(ticket));
+        await WaitForNotesAsync(node, ticket, 1);
+
+        Assert.Empty(await node.Services.GetRequiredService<IAlertDeliveryState>().ReadAsync(Ct));
     }
 
     private static string Id(SandboxTicket ticket) => ticket.Number.ToString(CultureInfo.InvariantCulture);
