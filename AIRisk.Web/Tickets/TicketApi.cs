@@ -21,7 +21,11 @@ internal sealed class TicketApi(IHttpClientFactory clients, TicketOptions option
 
     /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> (relative to the instance's root) with an optional JSON body.</summary>
     /// <param name="doing">What the console was doing, for the message: <c>reading ticket 123</c>.</param>
-    /// <returns>The answer's JSON, or <c>null</c> when <paramref name="notFoundIsNull"/> and the answer was 404.</returns>
+    /// <returns>
+    /// The answer's JSON; <c>null</c> when <paramref name="notFoundIsNull"/> and the answer was 404, or for a write
+    /// (a body is sent): its 2xx is the ticket system taking it, whatever it answers with, so a note is never sent again
+    /// for an answer the console did not need.
+    /// </returns>
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string path, object? body, string doing, string ticket, CancellationToken ct, bool notFoundIsNull = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(options.Url!, path));
@@ -38,7 +42,7 @@ internal sealed class TicketApi(IHttpClientFactory clients, TicketOptions option
                 return null;
             if (!response.IsSuccessStatusCode)
                 throw Refused(response, doing, ticket);
-            return await ReadJsonAsync(response, doing, ct);
+            return body is null ? await ReadJsonAsync(response, doing, ct) : null;
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {

@@ -199,6 +199,19 @@ public sealed class TicketSystemTests
         Assert.Equal(system, note.Via);
     }
 
+    [Theory]
+    [InlineData("zendesk")]
+    [InlineData("jira")]
+    public async Task A_note_taken_with_an_answer_that_is_not_json_counts_as_taken(string system)
+    {
+        await using var tickets = await TicketSandbox.StartAsync(system);
+        tickets.Sandbox.State.Faults.FailNext(tickets.ApiPrefix, 1, FaultKind.MalformedJson);
+
+        await tickets.System.AddInternalNoteAsync(tickets.IdOf(tickets.Sandbox.State.Tickets.Find(1001)!), "note", Ct);
+
+        Assert.Equal(1, tickets.TicketRequests);
+    }
+
     [Fact]
     public async Task The_link_to_a_ticket_opens_it_in_the_systems_own_ui()
     {
