@@ -35,11 +35,12 @@ internal sealed class TicketNoteNode : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="publicHost">The console's <c>PUBLIC_HOSTS</c>, as staff sign-in would have it; none (local mode) when null.</param>
-    public static async Task<TicketNoteNode> StartAsync(string? publicHost = null)
+    /// <param name="system">The sandbox's <c>zendesk</c> or <c>jira</c>.</param>
+    public static async Task<TicketNoteNode> StartAsync(string? publicHost = null, string system = "zendesk")
     {
         var sandbox = await SandboxHost.StartAsync(ct: Ct);
         var directory = Directory.CreateTempSubdirectory("airisk-tickets-").FullName;
-        var settings = sandbox.TicketSettings();
+        var settings = sandbox.TicketSettings(system);
         settings[AuditOptions.DataDirectoryKey] = directory;
         settings[AuditStreamOptions.RetryMinimumSecondsKey] = "0.1";
         settings[AuditStreamOptions.RetryMaximumSecondsKey] = "0.2";

@@ -39,6 +39,19 @@ public sealed class TicketNoteTests
     }
 
     [Fact]
+    public async Task A_jira_ticket_gets_its_note_as_an_internal_request_comment()
+    {
+        await using var node = await TicketNoteNode.StartAsync(system: "jira");
+        var ticket = node.Sandbox.State.Tickets.Create("zoe.mueller@example.com", null);
+
+        var session = await node.ActAndStopAsync(ticket.JiraKey, "Quarterly plan");
+
+        var note = Assert.Single(await WaitForNotesAsync(node, ticket, 1));
+        Assert.Equal(("jira", false), (note.Via, note.Public));
+        Assert.StartsWith($"AIRisk Console acting session {session} ended.", note.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ticket_system_that_is_down_gets_the_note_once_it_is_back()
     {
         await using var node = await TicketNoteNode.StartAsync();
