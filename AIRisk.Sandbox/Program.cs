@@ -40,6 +40,7 @@ public static class Program
             : $"  client_secret: from {SecretVariable} (not printed)");
         Console.WriteLine($"  redirect URIs: {string.Join(',', state.Options.RedirectUris)}");
         Console.WriteLine($"  users:         {state.Data.Users.Count.ToString(CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"  tickets:       Zendesk /api/v2/, Jira /rest/ as {state.Options.TicketEmail} with {state.Options.TicketApiToken} (public demo values)");
         await app.WaitForShutdownAsync();
         return 0;
     }

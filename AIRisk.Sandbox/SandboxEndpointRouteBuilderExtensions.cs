@@ -3,6 +3,7 @@ using AIRisk.Sandbox.Endpoints.Chat;
 using AIRisk.Sandbox.Endpoints.Control;
 using AIRisk.Sandbox.Endpoints.OAuth;
 using AIRisk.Sandbox.Endpoints.Pipeline;
+using AIRisk.Sandbox.Endpoints.Tickets;
 using AIRisk.Sandbox.Endpoints.Users;
 using AIRisk.Sandbox.Requests;
 
@@ -57,7 +58,28 @@ public static class SandboxEndpointRouteBuilderExtensions
         endpoints.MapPost("/sandbox/tokens/revoke", control.RevokeTokensAsync).Through(gate, EndpointPolicy.Control);
         endpoints.MapPost("/sandbox/stream-format", control.StreamFormatAsync).Through(gate, EndpointPolicy.Control);
         endpoints.MapGet("/sandbox/info", control.InfoAsync).Through(gate, EndpointPolicy.Control);
+        MapTickets(endpoints, gate);
         return endpoints;
+    }
+
+    /// <summary>The ticket system: Zendesk's and Jira's APIs (basic authentication, checked by each endpoint) and their control endpoints.</summary>
+    private static void MapTickets(IEndpointRouteBuilder endpoints, SandboxGate gate)
+    {
+        var services = endpoints.ServiceProvider;
+        var zendesk = services.GetRequiredService<ZendeskEndpoints>();
+        endpoints.MapGet("/api/v2/tickets/{id}.json", zendesk.GetTicketAsync).Through(gate, EndpointPolicy.Tickets);
+        endpoints.MapPut("/api/v2/tickets/{id}.json", zendesk.UpdateTicketAsync).Through(gate, EndpointPolicy.Tickets);
+        endpoints.MapGet("/api/v2/users/{id}.json", zendesk.GetUserAsync).Through(gate, EndpointPolicy.Tickets);
+
+        var jira = services.GetRequiredService<JiraEndpoints>();
+        endpoints.MapGet("/rest/api/3/issue/{key}", jira.GetIssueAsync).Through(gate, EndpointPolicy.Tickets);
+        endpoints.MapPost("/rest/servicedeskapi/request/{key}/comment", jira.AddCommentAsync).Through(gate, EndpointPolicy.Tickets);
+
+        var control = services.GetRequiredService<TicketControlEndpoints>();
+        endpoints.MapPost("/sandbox/tickets", control.CreateAsync).Through(gate, EndpointPolicy.Control);
+        endpoints.MapGet("/sandbox/tickets/{number}", control.GetAsync).Through(gate, EndpointPolicy.Control);
+        endpoints.MapMethods("/sandbox/tickets/{number}", ["PATCH"], control.UpdateAsync).Through(gate, EndpointPolicy.Control);
+        endpoints.MapGet("/sandbox/tickets/{number}/notes", control.NotesAsync).Through(gate, EndpointPolicy.Control);
     }
 
     /// <summary>

@@ -43,6 +43,28 @@ public sealed class SandboxHost : IAsyncDisposable
         ["REDIRECT_URI"] = Options.RedirectUris.FirstOrDefault(),
     };
 
+    /// <summary>
+    /// The settings that point a console's ticket system at this sandbox's Zendesk (or Jira) with its demo API account,
+    /// under the flat keys an operator's <c>.env</c> uses (named here for the same reason as <see cref="ClientSettings"/>).
+    /// </summary>
+    /// <param name="system"><c>zendesk</c> or <c>jira</c>.</param>
+    public Dictionary<string, string?> TicketSettings(string system = "zendesk")
+    {
+        var prefix = system.ToUpperInvariant() switch
+        {
+            "ZENDESK" => "ZENDESK",
+            "JIRA" => "JIRA",
+            _ => throw new ArgumentOutOfRangeException(nameof(system), system, "Expected zendesk or jira."),
+        };
+        return new()
+        {
+            ["TICKET_SYSTEM"] = prefix.ToLowerInvariant(),
+            [$"{prefix}_URL"] = BaseAddress.ToString(),
+            [$"{prefix}_EMAIL"] = Options.TicketEmail,
+            [$"{prefix}_API_TOKEN"] = Options.TicketApiToken,
+        };
+    }
+
     /// <param name="timeProvider">The clock for code and token expiry and latency; the system clock when null.</param>
     public static async Task<SandboxHost> StartAsync(Action<SandboxOptions>? configure = null, TimeProvider? timeProvider = null, CancellationToken ct = default)
     {

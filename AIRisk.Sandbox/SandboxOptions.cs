@@ -12,6 +12,12 @@ public sealed class SandboxOptions
     /// <summary>The demo APIUser's secret; public demo data, printed on start.</summary>
     public const string DemoClientSecret = "sandbox-demo-secret";
 
+    /// <summary>The ticket system's API account (Zendesk and Jira alike); public demo data.</summary>
+    public const string DemoTicketEmail = "console@tickets.airisk-sandbox.example";
+
+    /// <summary>The ticket system's API token; public demo data.</summary>
+    public const string DemoTicketApiToken = "sandbox-demo-ticket-token";
+
     public string ClientId { get; set; } = DemoClientId;
 
     public string ClientSecret { get; set; } = DemoClientSecret;
@@ -68,4 +74,9 @@ public sealed class SandboxOptions
 
     /// <summary>Largest file AddFileToConversation accepts (the live client's limit is 35 MB).</summary>
     public long MaxUploadBytes { get; set; } = 35L * 1024 * 1024;
+
+    /// <summary>The email the ticket APIs' basic authentication must name (Zendesk <c>{email}/token:{token}</c>, Jira <c>{email}:{token}</c>).</summary>
+    public string TicketEmail { get; set; } = DemoTicketEmail;
+
+    public string TicketApiToken { get; set; } = DemoTicketApiToken;
 }

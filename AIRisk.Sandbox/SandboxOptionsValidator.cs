@@ -24,6 +24,8 @@ internal static class SandboxOptionsValidator
             errors.Add("Latency, LatencyJitter, StreamPieceDelay and StoreReplyAfterStream can't be negative.");
         if (!Shapes.Contains(options.UserListShape, StringComparer.Ordinal))
             errors.Add($"{nameof(options.UserListShape)} must be one of {string.Join(", ", Shapes)}.");
+        if (string.IsNullOrWhiteSpace(options.TicketEmail) || string.IsNullOrEmpty(options.TicketApiToken))
+            errors.Add($"{nameof(options.TicketEmail)} and {nameof(options.TicketApiToken)} can't be empty.");
         if (options.MaxUploadBytes <= 0)
             errors.Add($"{nameof(options.MaxUploadBytes)} is not positive.");
 

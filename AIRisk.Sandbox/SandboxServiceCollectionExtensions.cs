@@ -3,6 +3,7 @@ using AIRisk.Sandbox.Endpoints.Chat;
 using AIRisk.Sandbox.Endpoints.Control;
 using AIRisk.Sandbox.Endpoints.OAuth;
 using AIRisk.Sandbox.Endpoints.Pipeline;
+using AIRisk.Sandbox.Endpoints.Tickets;
 using AIRisk.Sandbox.Endpoints.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,9 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<AttachmentEndpoint>();
         services.AddSingleton<FeedbackEndpoint>();
         services.AddSingleton<ControlEndpoints>();
+        services.AddSingleton<ZendeskEndpoints>();
+        services.AddSingleton<JiraEndpoints>();
+        services.AddSingleton<TicketControlEndpoints>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using AIRisk.Sandbox.Auth;
 using AIRisk.Sandbox.Data;
+using AIRisk.Sandbox.Data.Tickets;
 using AIRisk.Sandbox.Faults;
 using AIRisk.Sandbox.Requests;
 
@@ -17,11 +18,15 @@ public sealed class SandboxState
         Options = options;
         TimeProvider = timeProvider;
         Data = new SandboxData(options.Seed, options.UserCount);
+        Tickets = new TicketDesk(Data.Users, options.TicketEmail);
     }
 
     public SandboxOptions Options { get; }
 
     public SandboxData Data { get; }
+
+    /// <summary>The ticket system served as Zendesk (<c>/api/v2/</c>) and Jira (<c>/rest/</c>).</summary>
+    public TicketDesk Tickets { get; }
 
     public RequestLog Requests { get; } = new();
 

@@ -35,6 +35,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddAIRiskRedis(configuration);
         services.AddAIRiskTelemetry(configuration);
         services.AddStaffSignIn(configuration, environment.IsDevelopment());
+        services.AddAIRiskTickets(configuration);
         services.AddHttpClient(AIRiskHealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<HealthProbeCache>();
         services.AddHealthChecks()

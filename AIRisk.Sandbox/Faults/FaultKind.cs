@@ -25,4 +25,7 @@ public enum FaultKind
 
     /// <summary>AskAgent sends a few pieces, then the connection is aborted; elsewhere the same as <see cref="Drop"/>.</summary>
     BreakStream,
+
+    /// <summary>The given status (429 or 503, say) with <c>Retry-After: 30</c> and a plain-text body, as a rate limit sends.</summary>
+    RetryAfter,
 }

@@ -6,4 +6,7 @@ public enum RequestKind
     Token,
     Api,
     Control,
+
+    /// <summary>The ticket system's APIs (Zendesk, Jira).</summary>
+    Tickets,
 }

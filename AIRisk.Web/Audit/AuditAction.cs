@@ -32,4 +32,10 @@ public enum AuditAction
 
     /// <summary>An auditor triaged an alert; <see cref="AuditEntry.Detail"/> is the alert's id and its new state as JSON.</summary>
     AlertTriaged,
+
+    /// <summary>
+    /// The internal note on an acting session's ticket (written at the session's end through the audit stream): recorded
+    /// when it could not be written for good (the ticket system no longer has the ticket); the error says why.
+    /// </summary>
+    TicketNote,
 }

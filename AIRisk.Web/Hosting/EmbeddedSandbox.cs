@@ -1,5 +1,6 @@
 using AIRisk.Core.Configuration;
 using AIRisk.Sandbox;
+using AIRisk.Web.Tickets;
 
 namespace AIRisk.Web.Hosting;
 
@@ -24,6 +25,13 @@ internal static partial class EmbeddedSandbox
         builder.Configuration.AddInMemoryCollection(sandbox.ClientSettings());
 
         Console.WriteLine($"No {AIRiskKeys.BaseUrl} set: using the embedded AIRisk sandbox at {sandbox.BaseAddress} ({sandbox.State.Data.Users.Count} demo users).");
+
+        // Tickets show with no set-up: the sandbox's Zendesk, with its demo API account, unless a ticket system is chosen.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[TicketOptions.SystemKey]))
+        {
+            builder.Configuration.AddInMemoryCollection(sandbox.TicketSettings());
+            Console.WriteLine($"No {TicketOptions.SystemKey} set: using the embedded sandbox's Zendesk (an open ticket for most demo users, numbered from 1001).");
+        }
         return sandbox;
     }
 }

@@ -12,4 +12,7 @@ internal sealed record EndpointPolicy(RequestKind Kind, TokenKind? RequiredToken
     public static readonly EndpointPolicy Token = new(RequestKind.Token);
     public static readonly EndpointPolicy Control = new(RequestKind.Control);
     public static readonly EndpointPolicy Chat = new(RequestKind.Api, TokenKind.User);
+
+    /// <summary>The ticket APIs check their own basic authentication; latency and faults apply as to AIRisk's.</summary>
+    public static readonly EndpointPolicy Tickets = new(RequestKind.Tickets);
 }

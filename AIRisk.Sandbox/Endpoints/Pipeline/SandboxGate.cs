@@ -117,6 +117,10 @@ internal sealed class SandboxGate(SandboxState state, IHostApplicationLifetime l
             case FaultKind.Status:
                 await SandboxResults.TextAsync(context, fault.Status, "Injected fault");
                 return false;
+            case FaultKind.RetryAfter:
+                context.Response.Headers.RetryAfter = "30";
+                await SandboxResults.TextAsync(context, fault.Status, "Injected fault");
+                return false;
             case FaultKind.HtmlPage:
                 await HtmlPageAsync(context, fault.Status);
                 return false;

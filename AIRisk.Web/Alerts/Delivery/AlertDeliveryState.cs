@@ -12,7 +12,7 @@ internal sealed class AlertDeliveryState(IEnumerable<IAuditStreamDestination> de
     public async Task<IReadOnlyList<AlertDestinationState>> ReadAsync(CancellationToken ct)
     {
         List<AlertDestinationState> states = [];
-        foreach (var name in destinations.Select(d => d.Name).Distinct().Order(StringComparer.Ordinal))
+        foreach (var name in destinations.Where(d => d.CarriesAlerts).Select(d => d.Name).Distinct().Order(StringComparer.Ordinal))
         {
             var backlog = await outbox.BacklogAsync(name, AuditAction.Alert, ct);
             var healthy = backlog.Attempts == 0;

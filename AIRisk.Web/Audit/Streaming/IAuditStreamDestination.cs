@@ -12,6 +12,12 @@ public interface IAuditStreamDestination
     /// </summary>
     bool SendsCheckpoints => true;
 
+    /// <summary>
+    /// Whether alerts reach anyone through this destination: the Alerts page warns when one that does is failing. A
+    /// destination that only acts on other records (a ticket's note at a session's end) does not count.
+    /// </summary>
+    bool CarriesAlerts => true;
+
     /// <summary>Where the cursor of a stream that has no row in <c>audit_delivery</c> yet starts.</summary>
     AuditStreamStart Start => AuditStreamStart.WholeTrail;
 

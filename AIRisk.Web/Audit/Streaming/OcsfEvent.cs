@@ -164,6 +164,7 @@ public static class OcsfEvent
             AuditAction.Viewed => $"viewed as {target}",
             AuditAction.Write => $"wrote as {target}",
             AuditAction.AuditRead => "read the audit trail",
+            AuditAction.TicketNote => $"note on the ticket of acting as {target}",
             _ => entry.Action.ToString(),
         };
         return $"{entry.StaffName}: {what} ({entry.Outcome})";
