@@ -10,12 +10,11 @@ namespace AIRisk.Web.Approvals;
 /// so the first decision wins and two tabs or two nodes cannot get round them; the database's CHECK and trigger refuse
 /// the same for any other writer.
 /// </summary>
-internal sealed class ApprovalStore(AuditTrail trail)
+internal sealed class ApprovalStore(AuditTrail trail) : IApprovalStore
 {
     private static readonly string Open = ApprovalRequest.StatusText(ApprovalStatus.Open);
     private static readonly string Approved = ApprovalRequest.StatusText(ApprovalStatus.Approved);
 
-    /// <exception cref="AuditUnavailableException">The request could not be stored (so nobody would see it).</exception>
     public Task CreateAsync(ApprovalRequest request, CancellationToken ct) => WriteAsync(async db =>
     {
         db.ApprovalRequests.Add(request.ToRow());
@@ -26,7 +25,6 @@ internal sealed class ApprovalStore(AuditTrail trail)
     public Task<ApprovalRequest?> GetAsync(string id, CancellationToken ct) => ReadAsync(async db =>
         await db.ApprovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row ? ApprovalRequest.FromRow(row) : null, ct);
 
-    /// <summary>Requests waiting for a decision now, oldest first.</summary>
     public Task<IReadOnlyList<ApprovalRequest>> OpenAsync(DateTimeOffset now, CancellationToken ct) => ReadAsync<IReadOnlyList<ApprovalRequest>>(async db =>
     {
         var rows = await db.ApprovalRequests.AsNoTracking()
@@ -35,13 +33,11 @@ internal sealed class ApprovalStore(AuditTrail trail)
         return [.. rows.Select(ApprovalRequest.FromRow)];
     }, ct);
 
-    /// <summary>An approval of <paramref name="requesterId"/> for <paramref name="targetUserId"/> still valid at <paramref name="now"/>.</summary>
     public Task<ApprovalRequest?> StandingAsync(string requesterId, string targetUserId, DateTimeOffset now, CancellationToken ct) => ReadAsync(async db =>
         await db.ApprovalRequests.AsNoTracking()
             .Where(r => r.RequesterId == requesterId && r.TargetUserId == targetUserId && r.Status == Approved && r.ValidUntilUtcTicks > now.UtcTicks)
             .OrderByDescending(r => r.ValidUntilUtcTicks).FirstOrDefaultAsync(ct) is { } row ? ApprovalRequest.FromRow(row) : null, ct);
 
-    /// <summary>Approves or denies <paramref name="id"/> as <paramref name="decider"/>, if it is still open, unexpired and not theirs.</summary>
     public async Task<ApprovalDecision> DecideAsync(string id, StaffMember decider, bool approve, string? note, DateTimeOffset now, DateTimeOffset validUntil, CancellationToken ct)
     {
         var status = ApprovalRequest.StatusText(approve ? ApprovalStatus.Approved : ApprovalStatus.Denied);
@@ -58,7 +54,6 @@ internal sealed class ApprovalStore(AuditTrail trail)
         return changed == 1 ? ApprovalDecision.Decided : await WhyUndecidedAsync(id, decider.Id, now, ct);
     }
 
-    /// <summary>Closes <paramref name="id"/> without an approver: withdrawn or expired (<paramref name="status"/>), if still open.</summary>
     public Task<bool> CloseAsync(string id, ApprovalStatus status, DateTimeOffset now, CancellationToken ct)
     {
         var text = ApprovalRequest.StatusText(status);
@@ -68,7 +63,6 @@ internal sealed class ApprovalStore(AuditTrail trail)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, text).SetProperty(r => r.DecidedUtcTicks, now.UtcTicks), ct) == 1, ct);
     }
 
-    /// <summary>The requester proceeds alone: only their own request, still open and unexpired, open since <paramref name="openSince"/> or before.</summary>
     public Task<bool> BreakGlassAsync(string id, string requesterId, string reason, DateTimeOffset now, DateTimeOffset openSince, DateTimeOffset validUntil, CancellationToken ct)
     {
         var text = ApprovalRequest.StatusText(ApprovalStatus.BreakGlass);
@@ -81,7 +75,6 @@ internal sealed class ApprovalStore(AuditTrail trail)
                 .SetProperty(r => r.ValidUntilUtcTicks, validUntil.UtcTicks), ct) == 1, ct);
     }
 
-    /// <summary>Open requests past their expiry (nobody waits for them any more, or their tab closed).</summary>
     public Task<IReadOnlyList<ApprovalRequest>> DueToExpireAsync(DateTimeOffset now, CancellationToken ct) => ReadAsync<IReadOnlyList<ApprovalRequest>>(async db =>
     {
         var rows = await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == Open && r.ExpiresUtcTicks <= now.UtcTicks).ToListAsync(ct);

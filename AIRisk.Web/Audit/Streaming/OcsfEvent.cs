@@ -164,6 +164,11 @@ public static class OcsfEvent
             AuditAction.Viewed => $"viewed as {target}",
             AuditAction.Write => $"wrote as {target}",
             AuditAction.AuditRead => "read the audit trail",
+            AuditAction.ApprovalRequested => $"asked for approval to act as {target}",
+            AuditAction.ApprovalDecided => $"decided a request to act as {target}",
+            AuditAction.ApprovalExpired => $"a request to act as {target} expired",
+            AuditAction.ApprovalWithdrawn => $"withdrew a request to act as {target}",
+            AuditAction.BreakGlass => $"acted as {target} without approval (break-glass)",
             _ => entry.Action.ToString(),
         };
         return $"{entry.StaffName}: {what} ({entry.Outcome})";
