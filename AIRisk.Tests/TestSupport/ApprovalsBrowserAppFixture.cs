@@ -1,0 +1,39 @@
+using AIRisk.TestSupport;
+using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Approvals;
+
+namespace AIRisk.Tests.TestSupport;
+
+/// <summary>
+/// The browser tests' app with staff signing in through a <see cref="TestIdentityProvider"/>, Company Admins protected
+/// (<c>OPERATOR_ADMIN_ROLE</c>) and approvals on (<c>OPERATOR_APPROVER_ROLE</c>): a requester with the console's role
+/// alone, and an approver who holds the approver role too. Each browser context signs in whoever the provider's
+/// <see cref="TestIdentityProvider.User"/> is when it first opens the console.
+/// </summary>
+public sealed class ApprovalsBrowserAppFixture : BrowserAppFixture
+{
+    public const string ApproverRole = "airisk-approvers";
+
+    public static readonly TestIdentityUser Requester = new("staff-a", "Ann Asker", [StaffSignInFixture.RequiredRole]);
+
+    public static readonly TestIdentityUser Approver = new("staff-b", "Ben Approver", [StaffSignInFixture.RequiredRole, ApproverRole]);
+
+    public TestIdentityProvider Provider { get; private set; } = default!;
+
+    protected override async ValueTask ConfigureAsync(Uri appAddress, Dictionary<string, string?> environment)
+    {
+        var client = TestOidcClient.For(appAddress);
+        Provider = await TestIdentityProvider.StartAsync(client);
+        foreach (var (key, value) in StaffSignInFixture.Environment(Provider.BaseAddress, client))
+            environment[key] = value;
+        environment[ConsolePolicyKeys.AdminRole] = "airisk-admins";
+        environment[ApprovalKeys.ApproverRole] = ApproverRole;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider is not null)
+            await Provider.DisposeAsync();
+    }
+}
