@@ -9,6 +9,7 @@ using AIRisk.Web.Alerts.Detection;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Hosting.Health;
 using AIRisk.Web.StaffSignIn;
+using AIRisk.Web.Tickets;
 using AIRisk.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -84,6 +85,10 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddSingleton<SessionRules>();
         services.AddScoped<TargetLookup>();
         services.AddScoped<SessionEnder>();
+        // Tickets: the system itself is registered with the tickets' options (none: no ticket field, nothing checked).
+        services.TryAddSingleton<TicketCheck>();
+        services.AddScoped<GroundsStep>();
+        services.AddScoped<TicketRecheck>();
         services.AddScoped<ActingSwitch>();
         services.AddScoped<SessionResume>();
         services.AddScoped<SingleUserMode>();

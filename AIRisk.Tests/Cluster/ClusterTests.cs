@@ -75,6 +75,24 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Through_the_proxy_a_client_cannot_choose_the_address_the_audit_trail_records_for_it()
+    {
+        // The node believes HAProxy's X-Forwarded-For (FORWARDED_PROXIES), and takes its last entry: the one HAProxy
+        // appends (option forwardfor). A proxy that passed the client's header on unchanged would let it name any address.
+        var context = await fixture.ContextOnNodeAsync(1);
+        await context.SetExtraHTTPHeadersAsync([new("X-Forwarded-For", "203.0.113.9")]);
+
+        var (page, user) = await ActAsync(context, row: 5);
+
+        await using var db = new NpgsqlConnection(Cluster.AppConnection);
+        await db.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("SELECT client_ip FROM audit_log WHERE target_user_id = @user AND client_ip IS NOT NULL ORDER BY seq DESC LIMIT 1", db);
+        command.Parameters.AddWithValue("user", user);
+        Assert.Equal("127.0.0.1", (string?)await command.ExecuteScalarAsync(Ct));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_token_fetched_on_one_node_serves_the_other_with_no_token_call_and_is_never_in_clear_in_Redis()
     {
         var (first, user) = await ActOnNodeAsync(1, row: 7);
@@ -349,9 +367,12 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Opens the console on node <paramref name="node"/> and acts as the user in that row of the first page.</summary>
-    private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row)
+    private async Task<(IPage Page, string User)> ActOnNodeAsync(int node, int row) =>
+        await ActAsync(await fixture.ContextOnNodeAsync(node), row);
+
+    /// <summary>Opens the console in <paramref name="context"/> and acts as the user in that row of the first page.</summary>
+    private static async Task<(IPage Page, string User)> ActAsync(IBrowserContext context, int row)
     {
-        var context = await fixture.ContextOnNodeAsync(node);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var target = page.GetByTestId("user-row").Nth(row);

@@ -87,6 +87,18 @@ public sealed class HardenedClusterTests(ClusterFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_state_file_with_every_password_is_the_script_users_alone()
+    {
+        var state = Path.Combine(Cluster.StateDirectory, "state.env");
+
+        // Redis's passwords (the nodes' ACL user's and the admin's) are kept there, and nowhere else in clear.
+        Assert.Equal($"{Uids(Environment.ProcessId).Effective} 600", await OwnerAndModeAsync(state));
+        Assert.NotEmpty(Cluster.State["REDIS_NODE_PASSWORD"]);
+        Assert.NotEmpty(Cluster.State["REDIS_ADMIN_PASSWORD"]);
+        Assert.DoesNotContain(Cluster.State["REDIS_NODE_PASSWORD"], await File.ReadAllTextAsync(Path.Combine(Cluster.ServiceHome, "redis.conf"), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_key_rings_pfx_is_the_nodes_user_s_alone_away_from_its_password_and_its_key_is_generated_encrypted()
     {
         var pfx = Path.Combine(Cluster.ServiceHome, "keyring.pfx");
@@ -137,8 +149,10 @@ public sealed class HardenedClusterTests(ClusterFixture fixture) : IAsyncLifetim
             // sign-in cookies are Secure.
             var signIn = Uri.UnescapeDataString(response.Headers.Location!.Query);
             Assert.Contains($"redirect_uri=https://127.0.0.1:{port}/signin-oidc", signIn, StringComparison.Ordinal);
-            Assert.All(cookies.Where(c => c.StartsWith(".AspNetCore.", StringComparison.Ordinal)), c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+            // Every cookie, the node's own airisk.browser (which binds AIRisk's browser-mode sign-in) included.
+            Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
             Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.", StringComparison.Ordinal));
+            Assert.Contains(cookies, c => c.StartsWith("airisk.browser=", StringComparison.Ordinal));
         }
         finally
         {

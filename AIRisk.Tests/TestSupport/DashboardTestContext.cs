@@ -103,9 +103,11 @@ public abstract class DashboardTestContext : IAsyncLifetime
             Context.Services.AddSingleton<TimeProvider>(Time);
         Context.AddHostlessDashboard(configuration, _dataDirectory);
         Context.Services.AddSingleton<IStaffPrompts>(Prompts.Object);
-        AddServices(Context.Services, configuration);
-        Prompts.Setup(p => p.AskReasonAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync("support ticket 42");
+        // Before the test's own services, which may answer the prompts otherwise.
+        Prompts.Setup(p => p.AskGroundsAsync(It.IsAny<GroundsQuestion>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((GroundsQuestion q, CancellationToken _) => new ActAsGrounds(q.Filled.Ticket, "support ticket 42"));
         Prompts.Setup(p => p.ConfirmWritesAsync(It.IsAny<AIRiskUser>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        AddServices(Context.Services, configuration);
         foreach (var initializer in Context.Services.GetServices<IHostedService>().Where(s => s is not StaleSessionSweeper))
             await initializer.StartAsync(CancellationToken.None);
         // As the circuit handler does when the circuit opens: work raised off the renderer (a timer) runs on its dispatcher.

@@ -43,8 +43,11 @@ public sealed partial class ActingAudit(IAuditTrail audit, IActingSessionStore s
     /// browser), in one write, before any token is requested.
     /// </summary>
     /// <exception cref="AuditUnavailableException">Neither could be written.</exception>
-    public Task RecordStartAsync(ActingSessionRecord session, CancellationToken ct) =>
-        sessions.StartAsync(session, tab.CircuitId, FromClient(Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, $"session {session.Id}", session: session.Id)), ct);
+    /// <param name="session">The session, with its ticket if it has one.</param>
+    /// <param name="ticketsOn">Whether a ticket system is configured: the record then says "no ticket" where it has none.</param>
+    /// <param name="ct">The caller giving up.</param>
+    public Task RecordStartAsync(ActingSessionRecord session, bool ticketsOn, CancellationToken ct) =>
+        sessions.StartAsync(session, tab.CircuitId, FromClient(Entry(AuditAction.ActAs, AuditOutcome.Requested, session.Target, session.Reason, AuditTicket.Start(session.Id, session.Ticket, ticketsOn), session: session.Id)), ct);
 
     /// <summary>
     /// The record of this tab taking up acting session <paramref name="session"/> again: a session start on a new circuit,

@@ -12,7 +12,7 @@ namespace AIRisk.Web.Acting;
 /// <summary>
 /// The console's answer when an acting user's token must be renewed: the session goes on only if it could start now,
 /// with its target looked up afresh (a target no longer listed, or now protected, or a staff member who lost a role, ends
-/// it on record, and no token is requested), and the renewal is recorded under the session before the token is asked
+/// it on record, and no token is requested; so does a ticket that no longer fits), and the renewal is recorded under the session before the token is asked
 /// for. AIRisk refusing to sign the user in again ends the session too. One per circuit.
 /// </summary>
 public sealed class ActingRenewalGate(
@@ -24,6 +24,8 @@ public sealed class ActingRenewalGate(
     ActingSessionClock clock,
     ActingAudit audit,
     SessionEnder ender,
+    TicketRecheck ticket,
+    TabSession tab,
     TimeProvider time) : IRenewalGate
 {
     public async Task CheckAsync(ActingIdentity identity, CancellationToken ct)
@@ -38,6 +40,13 @@ public sealed class ActingRenewalGate(
         {
             await ender.EndAsync(verdict.Cause, verdict.Why);
             throw new AIRiskApiException($"Stopped acting as {user.DisplayName}: {verdict.Why}.");
+        }
+
+        // The ticket the session was started for, asked again: solved, closed or reassigned ends it before any token.
+        if (tab.Id is { } id && await ticket.EndReasonAsync(id, ct) is { } closed && tokens.Current.Version == identity.Version)
+        {
+            await ender.EndAsync(SessionEndCause.TicketClosed, closed);
+            throw new AIRiskApiException($"Stopped acting as {user.DisplayName}: {closed}.");
         }
 
         try

@@ -9,13 +9,13 @@ using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
-using Microsoft.Extensions.Options;
+using AIRisk.Web.Tickets;
 
 namespace AIRisk.Web.Acting;
 
 /// <summary>
-/// A switch of this tab to a user, top to bottom: policy, reason, detection, start record, alerts, token, policy again,
-/// apply, success record. A switch that is refused or fails says why and leaves the identity in force as it was; one
+/// A switch of this tab to a user, top to bottom: policy, grounds (ticket and reason), detection, start record, alerts,
+/// token, policy again, apply, success record. A switch that is refused or fails says why and leaves the identity in force as it was; one
 /// that cannot be recorded does not happen, and its token is never requested; a newer click supersedes it at any step.
 /// One per circuit.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed partial class ActingSwitch(
     StaffContext staff,
     ImpersonationPolicy policy,
     Detector detection,
-    IOptions<ConsolePolicyOptions> options,
-    IStaffPrompts prompts,
+    GroundsStep grounds,
+    TicketCheck tickets,
     ActingAudit audit,
     SessionEnder ender,
     ActingStatus status,
@@ -42,9 +42,10 @@ public sealed partial class ActingSwitch(
     /// <summary>Acts as <paramref name="user"/>; on refusal or failure, records and shows why, keeping the identity in force.</summary>
     /// <param name="user">Who to act as.</param>
     /// <param name="signInRetry">What a click on "Sign in to AIRisk" runs, when AIRisk's sign-in needs one; <c>null</c>: this switch again.</param>
+    /// <param name="linkedTicket">The ticket a <c>?ticket=</c> link named, filled in the reason prompt.</param>
     /// <param name="ct">The caller giving up (not a newer click: that supersedes the switch by itself).</param>
     /// <returns><c>true</c> when <paramref name="user"/> is now the acting user.</returns>
-    public async Task<bool> SwitchAsync(AIRiskUser user, Func<Task>? signInRetry = null, CancellationToken ct = default)
+    public async Task<bool> SwitchAsync(AIRiskUser user, Func<Task>? signInRetry = null, string? linkedTicket = null, CancellationToken ct = default)
     {
         await status.SetNoticeAsync(null);
 
@@ -58,13 +59,22 @@ public sealed partial class ActingSwitch(
             return false;
         }
 
-        // 2. Reason, when the policy asks for one. Not timed: the wait for staff is not the switch's.
-        string? reason = null;
-        if (options.Value.RequireReason && string.IsNullOrWhiteSpace(reason = await prompts.AskReasonAsync(user, ct)))
+        // 2. Grounds: the ticket (checked with the ticket system, before any token) and the reason, where the console asks
+        // for them. Not timed: the wait for staff is not the switch's.
+        var asked = await grounds.AskAsync(user, linkedTicket, ct);
+        if (asked.NoFittingTicket)
+        {
+            var required = $"a fitting {tickets.SystemName} ticket is required (TICKET_REQUIRED)";
+            await RecordRefusalAsync(user, required, []);
+            await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {required}."));
             return false;
+        }
+        if (asked.Grounds is not { } given)
+            return false;
+        var reason = given.Reason;
 
         using var measurement = new SwitchMeasurement(telemetry, user, time.GetUtcNow());
-        var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow());
+        var session = new ActingSessionRecord(Guid.NewGuid().ToString("N"), staff.Current.Id, staff.Current.Name, user, reason, time.GetUtcNow(), time.GetUtcNow()) { Ticket = given.Ticket };
         using var ticket = await tokens.BeginSwitchAsync(user, ct);
         var started = false;
         var tabKnows = Task.CompletedTask;
@@ -98,7 +108,7 @@ public sealed partial class ActingSwitch(
             // switch shows resumes it; its answer reaches the browser ahead of any render of this switch, so it is not
             // waited for here.
             tabKnows = storage.SaveAsync(session.Id);
-            await audit.RecordStartAsync(session, ct);
+            await audit.RecordStartAsync(session, tickets.IsOn, ct);
             started = true;
 
             // 5. Alerts the act-as raised, in its session, on record before the token is requested (a lost one is logged).

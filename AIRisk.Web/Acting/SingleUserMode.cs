@@ -40,7 +40,7 @@ public sealed partial class SingleUserMode(UserDirectoryLoader directory, Acting
         }
 
         // A sign-in click retries the whole start, the user list included.
-        await acting.SwitchAsync(user, RetryAsync, ct);
+        await acting.SwitchAsync(user, RetryAsync, ct: ct);
     }
 
     private Task RetryAsync()

@@ -96,6 +96,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         session.Property(r => r.TargetRoles).HasColumnName("target_roles");
         session.Property(r => r.TargetEmail).HasColumnName("target_email");
         session.Property(r => r.Reason).HasColumnName("reason");
+        session.Property(r => r.Ticket).HasColumnName("ticket");
+        session.HasIndex(r => r.Ticket).HasDatabaseName("ix_acting_session_ticket");
         session.Property(r => r.StartedUtcTicks).HasColumnName("started_utc_ticks");
         session.Property(r => r.LastActivityUtcTicks).HasColumnName("last_activity_utc_ticks");
         session.Property(r => r.EndedUtcTicks).HasColumnName("ended_utc_ticks");

@@ -64,6 +64,7 @@ internal static class AuditExportEndpoint
         return new AuditQuery(query["staff"].FirstOrDefault(), query["target"].FirstOrDefault(), outcome, from, to)
         {
             SessionId = query["session"].FirstOrDefault() is { Length: > 0 } session ? session : null,
+            Ticket = query["ticket"].FirstOrDefault() is { Length: > 0 } ticket ? ticket : null,
         };
     }
 

@@ -12,4 +12,7 @@ public sealed record AuditQuery(
 {
     /// <summary>One acting session's records only (its timeline).</summary>
     public string? SessionId { get; init; }
+
+    /// <summary>The records of the sessions started for this ticket, and of the attempts refused for it.</summary>
+    public string? Ticket { get; init; }
 }

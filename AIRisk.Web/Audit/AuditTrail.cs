@@ -90,7 +90,7 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     {
         await EnsureReadyAsync(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var filtered = Filter(db.Entries.AsNoTracking(), query);
+        var filtered = Filter(db, query);
         var total = await filtered.CountAsync(ct);
         var rows = await filtered.OrderByDescending(r => r.Id).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
         return new AuditPage([.. rows.Select(r => r.ToEntry())], total);
@@ -100,12 +100,13 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
     {
         await EnsureReadyAsync(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await foreach (var row in Filter(db.Entries.AsNoTracking(), query).OrderByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Filter(db, query).OrderByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
             yield return row.ToEntry();
     }
 
-    private static IQueryable<AuditRow> Filter(IQueryable<AuditRow> rows, AuditQuery query)
+    private static IQueryable<AuditRow> Filter(AuditDbContext db, AuditQuery query)
     {
+        var rows = db.Entries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Staff))
         {
             var staff = $"%{query.Staff.Trim()}%";
@@ -130,6 +131,14 @@ internal sealed partial class AuditTrail(IDbContextFactory<AuditDbContext> conte
             rows = rows.Where(r => r.AtUtcTicks <= to.UtcTicks);
         if (query.SessionId is { } session)
             rows = rows.Where(r => r.SessionId == session);
+        // A ticket's records: those of every session started for it, and the attempts refused for it (no session).
+        if (!string.IsNullOrWhiteSpace(query.Ticket))
+        {
+            var ticket = query.Ticket.Trim();
+            var refused = AuditTicket.Of(ticket);
+            var sessions = db.Sessions.Where(s => s.Ticket == ticket).Select(s => s.Id);
+            rows = rows.Where(r => sessions.Contains(r.SessionId!) || (r.SessionId == null && r.Detail == refused));
+        }
         return rows;
     }
 

@@ -7,14 +7,14 @@ namespace AIRisk.Web.Acting.Components;
 /// <summary>The prompts as MudBlazor dialogs.</summary>
 public sealed class DialogStaffPrompts(IDialogService dialogs) : IStaffPrompts
 {
-    public async Task<string?> AskReasonAsync(AIRiskUser target, CancellationToken ct)
+    public async Task<ActAsGrounds?> AskGroundsAsync(GroundsQuestion question, CancellationToken ct)
     {
         var dialog = await dialogs.ShowAsync<ReasonDialog>(
-            $"Act as {target.DisplayName}",
-            new DialogParameters<ReasonDialog> { { d => d.Target, target } },
+            $"Act as {question.Target.DisplayName}",
+            new DialogParameters<ReasonDialog> { { d => d.Question, question } },
             new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
-        return result is { Canceled: false, Data: string reason } ? reason : null;
+        return result is { Canceled: false, Data: ActAsGrounds grounds } ? grounds : null;
     }
 
     public async Task<bool> ConfirmWritesAsync(AIRiskUser target, CancellationToken ct)

@@ -9,8 +9,8 @@ namespace AIRisk.Web.Acting.Sessions;
 
 /// <summary>
 /// A reload or reconnect of this tab takes up the acting session its stored id names: if it is open, this staff
-/// member's, not held by another connected tab (on any node), within its limits, and its target, looked up afresh, is
-/// still listed and allowed. The resume is recorded before its token is requested. One per circuit.
+/// member's, not held by another connected tab (on any node), within its limits, its target, looked up afresh, is
+/// still listed and allowed, and its ticket (if it has one) still fits. The resume is recorded before its token is requested. One per circuit.
 /// </summary>
 public sealed partial class SessionResume(
     TokenState tokens,
@@ -21,6 +21,7 @@ public sealed partial class SessionResume(
     StaffContext staff,
     TabSession tab,
     SessionEnder ender,
+    TicketRecheck tickets,
     ActingAudit audit,
     ActingStatus status,
     ActingSessionClock clock,
@@ -68,7 +69,10 @@ public sealed partial class SessionResume(
 
             leased = true;
             var target = await targets.FindAsync(session.Target.Id, ticket.Token);
-            if (rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow()) is { } verdict)
+            // Its ticket too, as at a renewal: a resume obtains a token.
+            var verdict = rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow())
+                ?? (await tickets.EndReasonAsync(id, ticket.Token) is { } closed ? new SessionVerdict(SessionEndCause.TicketClosed, closed) : null);
+            if (verdict is not null)
             {
                 await status.SetNoticeAsync(SessionEnder.Notice(verdict.Cause, session.Target, verdict.Why), raise: false);
                 await tokens.AbandonAsync(ticket, verdict.Why);

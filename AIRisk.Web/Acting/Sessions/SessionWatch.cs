@@ -13,7 +13,7 @@ namespace AIRisk.Web.Acting.Sessions;
 /// Watches this tab's acting session every second, on the circuit's dispatcher (one step at a time with the tab's
 /// clicks), whether or not anything is on screen: it ends the session once a limit passes, once the policy refuses it
 /// for the staff member as last revalidated or the target as the user list last listed them (within one interval of
-/// either changing), and it shows every node that the tab is alive, saving staff's activity with it. A session that
+/// either changing), once its ticket no longer fits (every <c>TICKET_RECHECK_MINUTES</c>), and it shows every node that the tab is alive, saving staff's activity with it. A session that
 /// ended elsewhere, or that another tab took up, stops here at the next heartbeat. One per circuit.
 /// </summary>
 public sealed partial class SessionWatch(
@@ -25,6 +25,7 @@ public sealed partial class SessionWatch(
     UserDirectoryLoader directory,
     ActingSessionClock clock,
     SessionEnder ender,
+    TicketRecheck ticket,
     IActingSessionStore sessions,
     CircuitDispatcher dispatcher,
     TimeProvider time,
@@ -75,8 +76,24 @@ public sealed partial class SessionWatch(
         // are checked again at the next tick after it).
         if (tokens.SwitchingTo is null && tab.Id == id)
             await EndIfDueAsync(user, startedAt, now);
+        // Asked off the tick (a ticket system may take seconds); the end it may bring comes back to the dispatcher.
+        var ticketChecked = tab.Id == id && ticket.IsDue(startedAt, now) ? EndIfTicketClosedAsync(id) : Task.CompletedTask;
         if (waitForHeartbeat)
-            await heartbeat;
+            await Task.WhenAll(heartbeat, ticketChecked);
+    }
+
+    private async Task EndIfTicketClosedAsync(string id)
+    {
+        try
+        {
+            if (await ticket.EndReasonAsync(id, CancellationToken.None) is { } why)
+                await dispatcher.InvokeAsync(() => tab.Id == id ? ender.EndAsync(SessionEndCause.TicketClosed, why) : Task.CompletedTask);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not awaited by the timer: reported here, and the next check asks again.
+            LogCheckFailed(e);
+        }
     }
 
     private async Task EndIfDueAsync(AIRiskUser user, DateTimeOffset startedAt, DateTimeOffset now)

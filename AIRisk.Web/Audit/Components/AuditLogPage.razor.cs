@@ -12,6 +12,7 @@ public sealed partial class AuditLogPage
     private MudDataGrid<AuditEntry>? _grid;
     private string? _staff;
     private string? _target;
+    private string? _ticket;
     private AuditOutcome? _outcome;
     private DateRange? _range;
 
@@ -35,6 +36,10 @@ public sealed partial class AuditLogPage
     [SupplyParameterFromQuery(Name = "session")]
     public string? LinkedSession { get; set; }
 
+    /// <summary>A link to one ticket's sessions (from the ticket's note): the page opens filtered by it.</summary>
+    [SupplyParameterFromQuery(Name = "ticket")]
+    public string? LinkedTicket { get; set; }
+
     [CascadingParameter]
     private StaffLocale? Locale { get; set; }
 
@@ -47,11 +52,13 @@ public sealed partial class AuditLogPage
         _range?.End is { } end ? (Locale ?? StaffLocale.Unknown).StartOfDay(end.AddDays(1)).AddTicks(-1) : null)
     {
         SessionId = _session,
+        Ticket = _ticket,
     };
 
     protected override async Task OnInitializedAsync()
     {
         _session = string.IsNullOrWhiteSpace(LinkedSession) ? null : LinkedSession;
+        _ticket = string.IsNullOrWhiteSpace(LinkedTicket) ? null : LinkedTicket.Trim();
         if (Options.ReadRefusal(Staff.Current) is { } refusal)
         {
             _refusal = refusal;
@@ -80,6 +87,7 @@ public sealed partial class AuditLogPage
         ["from"] = Query.FromUtc?.ToString("O"),
         ["to"] = Query.ToUtc?.ToString("O"),
         ["session"] = _session,
+        ["ticket"] = _ticket,
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken ct)

@@ -22,6 +22,9 @@ internal sealed class ActingSessionRow
 
     public string? Reason { get; set; }
 
+    /// <summary>The support ticket the session was started for (Zendesk id or Jira key).</summary>
+    public string? Ticket { get; set; }
+
     public long StartedUtcTicks { get; set; }
 
     public long LastActivityUtcTicks { get; set; }

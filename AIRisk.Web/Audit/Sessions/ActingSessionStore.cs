@@ -26,6 +26,7 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
             TargetRoles = session.Target.Roles.Count == 0 ? null : string.Join(RoleSeparator, session.Target.Roles),
             TargetEmail = session.Target.Email,
             Reason = session.Reason,
+            Ticket = session.Ticket,
             StartedUtcTicks = session.StartedUtc.UtcTicks,
             LastActivityUtcTicks = session.LastActivityUtc.UtcTicks,
             LeaseCircuit = circuitId,
@@ -133,6 +134,7 @@ internal sealed class ActingSessionStore(AuditTrail trail) : IActingSessionStore
         row.EndedUtcTicks is { } ended ? new DateTimeOffset(ended, TimeSpan.Zero) : null,
         row.EndCause is { } cause ? Enum.Parse<SessionEndCause>(cause) : null)
     {
+        Ticket = row.Ticket,
         Lease = row.LeaseCircuit is { } circuit
             ? new SessionLease(circuit, row.LeaseConnected, new DateTimeOffset(row.LeaseSeenUtcTicks ?? row.StartedUtcTicks, TimeSpan.Zero))
             : null,

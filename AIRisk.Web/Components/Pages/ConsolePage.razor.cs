@@ -43,6 +43,10 @@ public sealed partial class ConsolePage
     [SupplyParameterFromQuery(Name = "conversation")]
     public string? Conversation { get; set; }
 
+    /// <summary>The support ticket a deep link names (<c>/act/{id}?ticket=123</c>, from a Zendesk or Jira sidebar): filled in the reason prompt.</summary>
+    [SupplyParameterFromQuery(Name = "ticket")]
+    public string? Ticket { get; set; }
+
     private AIRiskUser? ActingUser => View.Identity.IsActing ? View.Identity.User : null;
 
     private string Title => ActingUser is { } user ? $"{user.DisplayName} · AIRisk Console" : "AIRisk Console";
@@ -94,6 +98,8 @@ public sealed partial class ConsolePage
     }
 
     private Task<bool> ActAsAsync(AIRiskUser user) => Acting.SwitchAsync(user);
+
+    private Task<bool> ActAsLinkedAsync(AIRiskUser user) => Acting.SwitchAsync(user, linkedTicket: Ticket);
 
     private void DismissLink()
     {

@@ -25,7 +25,7 @@ internal static class BenchDashboard
 
     private sealed class ConfirmingStaff : IStaffPrompts
     {
-        public Task<string?> AskReasonAsync(AIRiskUser target, CancellationToken ct) => Task.FromResult<string?>("benchmark");
+        public Task<ActAsGrounds?> AskGroundsAsync(GroundsQuestion question, CancellationToken ct) => Task.FromResult<ActAsGrounds?>(question.Filled with { Reason = "benchmark" });
 
         public Task<bool> ConfirmWritesAsync(AIRiskUser target, CancellationToken ct) => Task.FromResult(true);
     }

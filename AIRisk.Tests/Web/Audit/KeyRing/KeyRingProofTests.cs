@@ -1,5 +1,6 @@
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.KeyRing;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIRisk.Tests.Web.Audit.KeyRing;
@@ -35,6 +36,23 @@ public sealed class KeyRingProofTests
 
         Assert.Null(problem);
         Assert.Single(_table.Stored);
+    }
+
+    [Fact]
+    public void A_node_whose_rings_key_has_expired_makes_the_next_one_signed_and_may_start()
+    {
+        using var certificate = KeyRingNodes.Certificate("Ring");
+        using (var running = KeyRingNodes.Node(_table, certificate))
+            running.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddDays(-100), DateTimeOffset.UtcNow.AddDays(-10));
+        using var node = KeyRingNodes.Node(_table, certificate.Copy());
+
+        var problem = node.GetRequiredService<KeyRingProof>().Problem();
+
+        // Rotation needs nobody: the new key is the node's own, signed and encrypted like the first, and in use.
+        Assert.Null(problem);
+        Assert.Equal(2, _table.Stored.Count);
+        Assert.All(node.GetRequiredService<SignedXmlRepository>().Read(), e => Assert.Null(e.Refusal));
+        Assert.Contains(node.GetRequiredService<IKeyManager>().GetAllKeys(), k => k.ExpirationDate > DateTimeOffset.UtcNow);
     }
 
     [Fact]

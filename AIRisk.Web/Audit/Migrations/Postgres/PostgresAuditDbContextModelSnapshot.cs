@@ -338,10 +338,17 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("target_user_name");
 
+                    b.Property<string>("Ticket")
+                        .HasColumnType("text")
+                        .HasColumnName("ticket");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EndedUtcTicks")
                         .HasDatabaseName("ix_acting_session_ended");
+
+                    b.HasIndex("Ticket")
+                        .HasDatabaseName("ix_acting_session_ticket");
 
                     b.ToTable("acting_session", (string)null);
                 });
