@@ -62,6 +62,13 @@ public sealed partial class ActingSwitch(
         // 2. Grounds: the ticket (checked with the ticket system, before any token) and the reason, where the console asks
         // for them. Not timed: the wait for staff is not the switch's.
         var asked = await grounds.AskAsync(user, linkedTicket, ct);
+        if (asked.NoFittingTicket && approvalRule.ForMissingTicket(staff.Current, $"a fitting {tickets.SystemName} ticket is required (TICKET_REQUIRED)") is { } noTicket)
+        {
+            // Without a fitting ticket a second person may still let it go on (step 3b).
+            secondPerson = secondPerson is null ? noTicket : $"{secondPerson}; {noTicket}";
+            asked = GroundsOutcome.Accepted(new ActAsGrounds(null, asked.Reason));
+        }
+
         if (asked.NoFittingTicket)
         {
             var required = $"a fitting {tickets.SystemName} ticket is required (TICKET_REQUIRED)";
@@ -96,7 +103,7 @@ public sealed partial class ActingSwitch(
             }
 
             // 3b. Approval, when an exception asks for a second person: the tab waits for one (or break-glass), then goes on or stops here.
-            if (secondPerson is not null && await approvals.AwaitApprovalAsync(staff.Current, user, secondPerson, reason, null, session.Id, ticket.Token) is { Proceeds: false } no)
+            if (secondPerson is not null && await approvals.AwaitApprovalAsync(staff.Current, user, secondPerson, reason, given.Ticket, session.Id, ticket.Token) is { Proceeds: false } no)
             {
                 await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, reason, error: no.Message);
                 measurement.End(SwitchOutcome.Refused);
