@@ -14,9 +14,13 @@ public sealed class ApprovalsBrowserAppFixture : BrowserAppFixture
 {
     public const string ApproverRole = "airisk-approvers";
 
-    public static readonly TestIdentityUser Requester = new("staff-a", "Ann Asker", [StaffSignInFixture.RequiredRole]);
+    // The apps of a test run share one audit trail: an approval from an earlier run would still stand for the same
+    // staff member and target, and the act-as would go on without asking.
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
 
-    public static readonly TestIdentityUser Approver = new("staff-b", "Ben Approver", [StaffSignInFixture.RequiredRole, ApproverRole]);
+    public static readonly TestIdentityUser Requester = new($"staff-a-{Run}", "Ann Asker", [StaffSignInFixture.RequiredRole]);
+
+    public static readonly TestIdentityUser Approver = new($"staff-b-{Run}", "Ben Approver", [StaffSignInFixture.RequiredRole, ApproverRole]);
 
     public TestIdentityProvider Provider { get; private set; } = default!;
 
