@@ -46,6 +46,17 @@ public sealed partial class ApprovalGate(
     public bool Covers(AIRiskUser target, DateTimeOffset now) =>
         Grant is { } grant && grant.TargetUserId == target.Id && grant.Until > now && rule.ForProtectedTarget(staff.Current, target) is not null;
 
+    /// <summary>At a resume (a reload): takes up an approval of <paramref name="target"/> that still stands for the staff member.</summary>
+    /// <returns>Whether it covers acting as <paramref name="target"/> now.</returns>
+    public async Task<bool> ResumeAsync(AIRiskUser target, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (rule.ForProtectedTarget(staff.Current, target) is null || await store.StandingAsync(staff.Current.Id, target.Id, now, ct) is not { ValidUntil: { } until })
+            return false;
+        Grant = new ApprovalGrant(target.Id, until);
+        return Covers(target, now);
+    }
+
     /// <summary>Asks a second person to let <paramref name="requester"/> act as <paramref name="target"/>, and waits for the answer.</summary>
     /// <param name="why">Why approval is needed (<see cref="ApprovalRule"/>).</param>
     /// <param name="reason">The reason staff gave, if asked.</param>

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Tests.TestSupport;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Alerts;
 using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
@@ -52,6 +53,21 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
         Assert.Contains((AuditAction.ApprovalRequested, AuditOutcome.Requested), actions);
         Assert.Contains((AuditAction.ApprovalDecided, AuditOutcome.Succeeded), actions);
         Assert.Contains((AuditAction.ActAs, AuditOutcome.Succeeded), actions);
+    }
+
+    [Fact]
+    public async Task An_approved_session_as_a_protected_target_is_not_ended_by_the_per_second_check_while_the_approval_holds()
+    {
+        SignIn("staff-a", "Ann Asker");
+        var admin = CompanyAdmin;
+        var switching = Acting.SwitchAsync(admin, ct: Ct);
+        await DecideAsync("staff-b", "Ben Approver", await WaitingAsync(), approve: true, note: null, Approvers);
+        Assert.True(await switching.WaitAsync(Patience, Ct));
+
+        await Context.Services.GetRequiredService<SessionWatch>().CheckAsync();
+
+        Assert.Equal(admin.Id, Tokens.Current.User?.Id);
+        Assert.Null(LastError);
     }
 
     [Fact]
