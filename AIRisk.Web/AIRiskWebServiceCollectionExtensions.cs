@@ -55,6 +55,7 @@ public static class AIRiskWebServiceCollectionExtensions
         services.AddSingleton<ImpersonationPolicy>();
         services.AddSingleton<IProtectedTargets>(sp => sp.GetRequiredService<ImpersonationPolicy>());
         services.AddAIRiskDetection(configuration);
+        services.AddAIRiskApprovals(configuration);
         services.AddSingleton<UserDirectory>();
         services.AddScoped<StaffContext>();
         services.AddScoped<StaffClient>();

@@ -28,6 +28,12 @@ GRANT SELECT, INSERT ON acting_session TO :"app_role";
 REVOKE UPDATE, DELETE, TRUNCATE ON acting_session FROM :"app_role";
 GRANT UPDATE (last_activity_utc_ticks, ended_utc_ticks, end_cause, lease_circuit, lease_connected, lease_seen_utc_ticks)
     ON acting_session TO :"app_role";
+-- Requests for a second person: read, ask, and write a decision's columns only (who asked, as whom, why and when
+-- stay as written). A CHECK refuses a decision by the requester and a trigger refuses changing a decided request.
+GRANT SELECT, INSERT ON approval_request TO :"app_role";
+REVOKE UPDATE, DELETE, TRUNCATE ON approval_request FROM :"app_role";
+GRANT UPDATE (status, decided_by_id, decided_by_name, note, decided_utc_ticks, valid_until_utc_ticks)
+    ON approval_request TO :"app_role";
 -- The Data Protection key ring every node shares: read and insert only (Data Protection never changes or deletes a
 -- key; a new key or a revocation is a new row), so the nodes' password cannot rewrite or drop keys.
 GRANT SELECT, INSERT ON data_protection_keys TO :"app_role";

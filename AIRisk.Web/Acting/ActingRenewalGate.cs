@@ -2,6 +2,7 @@ using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
+using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -18,6 +19,7 @@ public sealed class ActingRenewalGate(
     TokenState tokens,
     TargetLookup targets,
     SessionRules rules,
+    ApprovalGate approvals,
     StaffContext staff,
     ActingSessionClock clock,
     ActingAudit audit,
@@ -34,7 +36,7 @@ public sealed class ActingRenewalGate(
         if (tokens.Current.Version != identity.Version)
             throw new AIRiskApiException($"The acting session as {user.DisplayName} has ended; this call was not sent.");
         var startedAt = clock.StartedAt ?? time.GetUtcNow();
-        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, time.GetUtcNow()) is { } verdict)
+        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, time.GetUtcNow(), listed is not null && approvals.Covers(listed, time.GetUtcNow())) is { } verdict)
         {
             await ender.EndAsync(verdict.Cause, verdict.Why);
             throw new AIRiskApiException($"Stopped acting as {user.DisplayName}: {verdict.Why}.");

@@ -5,6 +5,7 @@ using AIRisk.Web.Acting.AIRiskSignIn;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Alerts.Detection;
+using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -32,6 +33,8 @@ public sealed partial class ActingSwitch(
     ITabSessionStorage storage,
     ActingSessionClock clock,
     RecentUsers recent,
+    ApprovalRule approvalRule,
+    ApprovalGate approvals,
     TimeProvider time,
     ConsoleTelemetry telemetry,
     ILogger<ActingSwitch> logger)
@@ -46,8 +49,9 @@ public sealed partial class ActingSwitch(
     {
         await status.SetNoticeAsync(null);
 
-        // 1. Policy: who may act as whom.
-        if (policy.Refusal(staff.Current, user) is { } refusal)
+        // 1. Policy: who may act as whom. A protected target may ask a second person instead (step 3b).
+        string? secondPerson = null;
+        if (policy.Refusal(staff.Current, user) is { } refusal && (secondPerson = approvalRule.ForProtectedTarget(staff.Current, user)) is null)
         {
             await RecordRefusalAsync(user, refusal, []);
             telemetry.SwitchEnded(TimeSpan.Zero, SwitchCache.None, SwitchOutcome.Refused);
@@ -60,11 +64,18 @@ public sealed partial class ActingSwitch(
         var asked = await grounds.AskAsync(user, linkedTicket, ct);
         if (asked.NoFittingTicket)
         {
+            // Without a fitting ticket where one is required, a second person may still let it go on (step 3b).
             var required = $"a fitting {tickets.SystemName} ticket is required (TICKET_REQUIRED)";
-            await RecordRefusalAsync(user, required, []);
-            await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {required}."));
-            return false;
+            if (approvalRule.ForMissingTicket(staff.Current, required) is not { } noTicket)
+            {
+                await RecordRefusalAsync(user, required, []);
+                await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {required}."));
+                return false;
+            }
+            secondPerson = secondPerson is null ? noTicket : $"{secondPerson}; {noTicket}";
+            asked = GroundsOutcome.Accepted(new ActAsGrounds(null, asked.Reason));
         }
+
         if (asked.Grounds is not { } given)
             return false;
         var reason = given.Reason;
@@ -80,11 +91,23 @@ public sealed partial class ActingSwitch(
         {
             // 3. Detection: the rules see this act-as in the shared trail before it starts; past twice a fan-out limit it is refused.
             var detected = await detection.CheckActAsAsync(staff.Current, user, ticket.Token);
-            if (detected.Refusal is { } tooMany)
+            if (detected.Refusal is { } fannedOut && approvalRule.ForFanOut(staff.Current, fannedOut) is { } fanOut)
+            {
+                secondPerson = secondPerson is null ? fanOut : $"{secondPerson}; {fanOut}";
+            }
+            else if (detected.Refusal is { } tooMany)
             {
                 await RecordRefusalAsync(user, tooMany, detected.Findings);
                 measurement.End(SwitchOutcome.Refused);
                 return await FailAsync(ticket, session, started, null, new ActingNotice($"You may not act as {user.DisplayName}: {tooMany}."));
+            }
+
+            // 3b. Approval, when an exception asks for a second person: the tab waits for one (or break-glass), then goes on or stops here.
+            if (secondPerson is not null && await approvals.AwaitApprovalAsync(staff.Current, user, secondPerson, reason, given.Ticket, session.Id, ticket.Token) is { Proceeds: false } no)
+            {
+                await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, reason, error: no.Message);
+                measurement.End(SwitchOutcome.Refused);
+                return await FailAsync(ticket, session, started, null, new ActingNotice($"Did not act as {user.DisplayName}: {no.Message}."));
             }
 
             // 4. Start record, before any token is requested: a refused write mints nothing. Not cancelled by a newer
@@ -102,7 +125,7 @@ public sealed partial class ActingSwitch(
             token = await tokens.GetTokenAsync(ticket);
 
             // 7. Policy again: the staff member may have been refused meanwhile (revalidation).
-            if (policy.Refusal(staff.Current, user) is { } late)
+            if (policy.Refusal(staff.Current, user) is { } late && !approvals.Covers(user, time.GetUtcNow()))
                 throw new AIRiskApiException($"you may not act as {user.DisplayName} now: {late}");
 
             // 8. Apply, unless a newer click came: the identity, its session and its clock change in one render.

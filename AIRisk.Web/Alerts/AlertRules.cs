@@ -9,4 +9,7 @@ public static class AlertRules
     public const string Probing = "probing";
     public const string OffHours = "off-hours";
     public const string AuditHealth = "audit-health";
+
+    /// <summary>A staff member proceeded without the approval they asked for: every approver is told, the session reviewed within 24 hours.</summary>
+    public const string BreakGlass = "break-glass";
 }

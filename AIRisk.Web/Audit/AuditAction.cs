@@ -38,4 +38,19 @@ public enum AuditAction
     /// when it could not be written for good (the ticket system no longer has the ticket); the error says why.
     /// </summary>
     TicketNote,
+
+    /// <summary>A staff member asked for a second person (<see cref="AuditEntry.Detail"/>: the request's id and why).</summary>
+    ApprovalRequested,
+
+    /// <summary>An approver decided a request: Succeeded approved it, Refused denied it (<see cref="AuditEntry.Reason"/>: the note); Failed: the attempt was refused.</summary>
+    ApprovalDecided,
+
+    /// <summary>A request nobody decided within <c>APPROVAL_REQUEST_MINUTES</c>.</summary>
+    ApprovalExpired,
+
+    /// <summary>The requester withdrew a request (or a newer click replaced it).</summary>
+    ApprovalWithdrawn,
+
+    /// <summary>Nobody answered in time and the requester proceeded alone (<see cref="AuditEntry.Reason"/>: their written reason).</summary>
+    BreakGlass,
 }

@@ -1,3 +1,4 @@
+using AIRisk.Web.Audit.Approvals;
 using AIRisk.Web.Audit.Chain;
 using AIRisk.Web.Audit.Checkpoints;
 using AIRisk.Web.Audit.Sessions;
@@ -23,6 +24,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
     internal DbSet<AuditCheckpointRow> Checkpoints => Set<AuditCheckpointRow>();
 
     internal DbSet<AuditDeliveryRow> Deliveries => Set<AuditDeliveryRow>();
+
+    internal DbSet<ApprovalRequestRow> ApprovalRequests => Set<ApprovalRequestRow>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -115,6 +118,32 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         delivery.Property(d => d.LastError).HasColumnName("last_error");
         delivery.Property(d => d.LastAttemptUtcTicks).HasColumnName("last_attempt_utc_ticks");
         delivery.Property(d => d.NextAttemptUtcTicks).HasColumnName("next_attempt_utc_ticks");
+
+        var approval = modelBuilder.Entity<ApprovalRequestRow>();
+        approval.ToTable("approval_request");
+        approval.HasKey(r => r.Id);
+        approval.Property(r => r.Id).HasColumnName("id");
+        approval.Property(r => r.RequesterId).HasColumnName("requester_id");
+        approval.Property(r => r.RequesterName).HasColumnName("requester_name");
+        approval.Property(r => r.TargetUserId).HasColumnName("target_user_id");
+        approval.Property(r => r.TargetUserName).HasColumnName("target_user_name");
+        approval.Property(r => r.TargetRoles).HasColumnName("target_roles");
+        approval.Property(r => r.Why).HasColumnName("why");
+        approval.Property(r => r.Reason).HasColumnName("reason");
+        approval.Property(r => r.Ticket).HasColumnName("ticket");
+        approval.Property(r => r.CreatedUtcTicks).HasColumnName("created_utc_ticks");
+        approval.Property(r => r.ExpiresUtcTicks).HasColumnName("expires_utc_ticks");
+        approval.Property(r => r.Status).HasColumnName("status");
+        approval.Property(r => r.DecidedById).HasColumnName("decided_by_id");
+        approval.Property(r => r.DecidedByName).HasColumnName("decided_by_name");
+        approval.Property(r => r.Note).HasColumnName("note");
+        approval.Property(r => r.DecidedUtcTicks).HasColumnName("decided_utc_ticks");
+        approval.Property(r => r.ValidUntilUtcTicks).HasColumnName("valid_until_utc_ticks");
+        // Nobody approves their own request, whichever node or tab writes the decision.
+        approval.ToTable(t => t.HasCheckConstraint("ck_approval_request_not_own", "decided_by_id IS NULL OR decided_by_id <> requester_id"));
+        // Approvers' list (open ones) and a requester's standing approval for a target.
+        approval.HasIndex(r => new { r.Status, r.ExpiresUtcTicks }).HasDatabaseName("ix_approval_request_status");
+        approval.HasIndex(r => new { r.RequesterId, r.TargetUserId, r.Status }).HasDatabaseName("ix_approval_request_requester_target");
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }

@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -17,6 +18,7 @@ public sealed partial class SessionResume(
     ITabSessionStorage storage,
     IActingSessionStore sessions,
     SessionRules rules,
+    ApprovalGate approvals,
     TargetLookup targets,
     StaffContext staff,
     TabSession tab,
@@ -70,7 +72,8 @@ public sealed partial class SessionResume(
             leased = true;
             var target = await targets.FindAsync(session.Target.Id, ticket.Token);
             // Its ticket too, as at a renewal: a resume obtains a token.
-            var verdict = rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow())
+            var approved = target is not null && await approvals.ResumeAsync(target, ticket.Token);
+            var verdict = rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow(), approved)
                 ?? (await tickets.EndReasonAsync(id, ticket.Token) is { } closed ? new SessionVerdict(SessionEndCause.TicketClosed, closed) : null);
             if (verdict is not null)
             {

@@ -29,8 +29,9 @@ public sealed class SessionRules(ImpersonationPolicy policy, IOptions<ConsolePol
     /// <param name="startedAt">When the session started.</param>
     /// <param name="lastActivity">When staff last did something in it.</param>
     /// <param name="now">Now.</param>
+    /// <param name="approved">A second person's approval still covers acting as this protected target (<c>Approvals/</c>).</param>
     /// <returns><c>null</c> while the session may go on; else the first reason it may not, limits first.</returns>
-    public SessionVerdict? EndVerdict(StaffMember staff, AIRiskUser startedAs, AIRiskUser? listedNow, DateTimeOffset startedAt, DateTimeOffset lastActivity, DateTimeOffset now)
+    public SessionVerdict? EndVerdict(StaffMember staff, AIRiskUser startedAs, AIRiskUser? listedNow, DateTimeOffset startedAt, DateTimeOffset lastActivity, DateTimeOffset now, bool approved = false)
     {
         var limits = options.Value;
         if (now - startedAt >= limits.MaxSession)
@@ -39,7 +40,7 @@ public sealed class SessionRules(ImpersonationPolicy policy, IOptions<ConsolePol
             return new(SessionEndCause.Idle, $"no activity for {limits.IdleTimeout.TotalMinutes:0} min");
         if (listedNow is null)
             return new(SessionEndCause.TargetNotFound, $"{startedAs.DisplayName} is no longer in AIRisk's user list");
-        if (policy.Refusal(staff, listedNow) is not { } refusal)
+        if (approved || policy.Refusal(staff, listedNow) is not { } refusal)
             return null;
         // Allowed as they were, refused as they are: the target changed. Refused either way: the staff member did.
         return policy.Refusal(staff, startedAs) is null

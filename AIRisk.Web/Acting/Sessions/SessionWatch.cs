@@ -1,6 +1,7 @@
 using AIRisk.Core.Api;
 using AIRisk.Core.Auth;
 using AIRisk.Web.Acting.Policy;
+using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
@@ -20,6 +21,7 @@ public sealed partial class SessionWatch(
     TabSession tab,
     StaffContext staff,
     SessionRules rules,
+    ApprovalGate approvals,
     UserDirectoryLoader directory,
     ActingSessionClock clock,
     SessionEnder ender,
@@ -105,7 +107,7 @@ public sealed partial class SessionWatch(
             listed = snapshot.ById.GetValueOrDefault(user.Id);
         }
 
-        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, now) is { } verdict)
+        if (rules.EndVerdict(staff.Current, user, listed, startedAt, clock.LastActivity, now, listed is not null && approvals.Covers(listed, now)) is { } verdict)
             await ender.EndAsync(verdict.Cause, verdict.Why);
     }
 

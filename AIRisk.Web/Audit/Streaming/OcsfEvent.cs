@@ -165,6 +165,11 @@ public static class OcsfEvent
             AuditAction.Write => $"wrote as {target}",
             AuditAction.AuditRead => "read the audit trail",
             AuditAction.TicketNote => $"note on the ticket of acting as {target}",
+            AuditAction.ApprovalRequested => $"asked for approval to act as {target}",
+            AuditAction.ApprovalDecided => $"decided a request to act as {target}",
+            AuditAction.ApprovalExpired => $"a request to act as {target} expired",
+            AuditAction.ApprovalWithdrawn => $"withdrew a request to act as {target}",
+            AuditAction.BreakGlass => $"acted as {target} without approval (break-glass)",
             _ => entry.Action.ToString(),
         };
         return $"{entry.StaffName}: {what} ({entry.Outcome})";

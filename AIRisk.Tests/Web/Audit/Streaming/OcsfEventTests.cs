@@ -18,6 +18,11 @@ public sealed class OcsfEventTests
     [InlineData(AuditAction.Viewed, 6003, 6, 2, 600302)]
     [InlineData(AuditAction.AuditRead, 6003, 6, 2, 600302)]
     [InlineData(AuditAction.Write, 6003, 6, 1, 600301)]
+    [InlineData(AuditAction.ApprovalRequested, 6003, 6, 1, 600301)]
+    [InlineData(AuditAction.ApprovalDecided, 6003, 6, 3, 600303)]
+    [InlineData(AuditAction.ApprovalExpired, 6003, 6, 3, 600303)]
+    [InlineData(AuditAction.ApprovalWithdrawn, 6003, 6, 3, 600303)]
+    [InlineData(AuditAction.BreakGlass, 6003, 6, 3, 600303)]
     public void Each_action_has_its_class_category_activity_and_type(AuditAction action, int classUid, int categoryUid, int activityId, long typeUid)
     {
         var ocsf = Event(Entry(action));
@@ -91,6 +96,17 @@ public sealed class OcsfEventTests
         Assert.Equal(statusId, (int)ocsf["status_id"]!);
         Assert.Equal(status, (string)ocsf["status"]!);
         Assert.Equal("auditor-1", (string)ocsf["actor"]!["user"]!["uid"]!);
+    }
+
+    [Fact]
+    public void A_denied_approval_names_the_approver_as_actor_the_target_and_the_note_and_is_a_refusal()
+    {
+        var ocsf = Event(Entry(AuditAction.ApprovalDecided) with { Outcome = AuditOutcome.Refused, Reason = "use the customer's own admin", Detail = "request r-1 by Ann Asker: acting as a Company Admin" });
+
+        Assert.Equal("Ann Staff: decided a request to act as Zoë Müller (Refused)", (string)ocsf["message"]!);
+        Assert.Equal(2, (int)ocsf["status_id"]!);
+        Assert.Equal("use the customer's own admin", (string)ocsf["unmapped"]!["reason"]!);
+        Assert.Equal("request r-1 by Ann Asker: acting as a Company Admin", (string)ocsf["unmapped"]!["detail"]!);
     }
 
     [Fact]

@@ -21,6 +21,96 @@ namespace AIRisk.Web.Audit.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AIRisk.Web.Audit.Approvals.ApprovalRequestRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_utc_ticks");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<long?>("DecidedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_utc_ticks");
+
+                    b.Property<long>("ExpiresUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_utc_ticks");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("requester_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetRoles")
+                        .HasColumnType("text")
+                        .HasColumnName("target_roles");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("TargetUserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_user_name");
+
+                    b.Property<string>("Ticket")
+                        .HasColumnType("text")
+                        .HasColumnName("ticket");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("valid_until_utc_ticks");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresUtcTicks")
+                        .HasDatabaseName("ix_approval_request_status");
+
+                    b.HasIndex("RequesterId", "TargetUserId", "Status")
+                        .HasDatabaseName("ix_approval_request_requester_target");
+
+                    b.ToTable("approval_request", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_approval_request_not_own", "decided_by_id IS NULL OR decided_by_id <> requester_id");
+                        });
+                });
+
             modelBuilder.Entity("AIRisk.Web.Audit.AuditRow", b =>
                 {
                     b.Property<long>("Id")

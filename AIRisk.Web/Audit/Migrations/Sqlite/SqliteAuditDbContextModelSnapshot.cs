@@ -16,6 +16,96 @@ namespace AIRisk.Web.Audit.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AIRisk.Web.Audit.Approvals.ApprovalRequestRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_utc_ticks");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<long?>("DecidedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_utc_ticks");
+
+                    b.Property<long>("ExpiresUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_utc_ticks");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TargetRoles")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_roles");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_id");
+
+                    b.Property<string>("TargetUserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_user_name");
+
+                    b.Property<string>("Ticket")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket");
+
+                    b.Property<long?>("ValidUntilUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until_utc_ticks");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ExpiresUtcTicks")
+                        .HasDatabaseName("ix_approval_request_status");
+
+                    b.HasIndex("RequesterId", "TargetUserId", "Status")
+                        .HasDatabaseName("ix_approval_request_requester_target");
+
+                    b.ToTable("approval_request", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_approval_request_not_own", "decided_by_id IS NULL OR decided_by_id <> requester_id");
+                        });
+                });
+
             modelBuilder.Entity("AIRisk.Web.Audit.AuditRow", b =>
                 {
                     b.Property<long>("Id")
