@@ -51,7 +51,7 @@ public sealed class TicketTests(TicketsAppFixture fixture) : BrowserTest(fixture
         await Page.GetByTestId("confirm-act").ClickAsync();
         await Page.GetByTestId("reason-submit").ClickAsync();
 
-        await Expect(Page.GetByTestId("grounds-problem")).ToHaveTextAsync($"ticket {ticket.Number} was not raised by this user");
+        await Expect(Page.GetByTestId("grounds-problem")).ToHaveTextAsync($"Ticket {ticket.Number} was not raised by this user.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", "");
         Assert.Equal(0, Sandbox.Requests.CountTokenCalls(users[0].Id));

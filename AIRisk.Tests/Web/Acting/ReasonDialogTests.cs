@@ -33,7 +33,7 @@ public sealed class ReasonDialogTests : IAsyncLifetime
 
         var answer = Ask(question);
 
-        _dialogs.WaitForAssertion(() => Assert.Equal("ticket 102 was not raised by this user", _dialogs.Find("[data-testid=grounds-problem]").TextContent.Trim()));
+        _dialogs.WaitForAssertion(() => Assert.Equal("Ticket 102 was not raised by this user.", _dialogs.Find("[data-testid=grounds-problem]").TextContent.Trim()));
         Assert.Equal("102", _dialogs.Find("[data-testid=ticket-input]").GetAttribute("value"));
         Assert.Equal("checking", _dialogs.Find("[data-testid=reason-input]").TextContent);
         await _dialogs.Find("[data-testid=ticket-input]").InputAsync(new() { Value = " 105 " });
