@@ -24,10 +24,11 @@ public sealed class TicketTests(TicketsAppFixture fixture) : BrowserTest(fixture
         await Page.GetByTestId("stop-acting").ClickAsync();
         await Expect(Banner).ToHaveAttributeAsync("data-user-id", "");
 
-        // The session as the trail names it, found by its ticket (the audit page's filter, through the export).
+        // The session as the trail names it, found by its ticket (the audit page's filter, through the export), newest
+        // first: the test apps' trail may hold an earlier run's session for a ticket of the same number.
         var csv = await (await Page.APIRequest.GetAsync($"audit/export.csv?ticket={ticket.Number}")).TextAsync();
         var session = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(line => System.Text.RegularExpressions.Regex.Match(line, "session ([0-9a-f]{32}), ticket")).Single(m => m.Success).Groups[1].Value;
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, "session ([0-9a-f]{32}), ticket")).First(m => m.Success).Groups[1].Value;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (Sandbox.Tickets.NotesOf(ticket.Number).Count == 0 && DateTime.UtcNow < deadline)
             await Task.Delay(200, Ct);
