@@ -35,7 +35,7 @@ public sealed class ConsoleTelemetry
         _hashKey = Encoding.UTF8.GetBytes("span:" + options.Value.ClientSecret);
         var meter = meters.Create(Name);
         _switchDuration = meter.CreateHistogram("airisk.switch.duration", "s",
-            "From a switch's start (after any reason prompt) until it took effect, failed or was superseded.",
+            "From a switch's start (after any reason prompt, without any wait for approval) until it took effect, failed or was superseded.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         _tokenRequests = meter.CreateCounter<long>("airisk.token.requests", "{request}", "OAuth2 flows run against AIRisk for a token.");
         _actingSessions = meter.CreateUpDownCounter<long>("airisk.acting.sessions", "{session}", "Acting sessions in force in this node's tabs.");

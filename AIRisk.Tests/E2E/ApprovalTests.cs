@@ -35,6 +35,8 @@ public sealed class ApprovalTests(ApprovalsBrowserAppFixture fixture) : BrowserT
         await Expect(badge).ToHaveAttributeAsync("data-open", "1");
         await ScreenshotsAsync(Page, "approval-waiting");
         await ScreenshotsAsync(approver, "approval-badge");
+        await ExpectCountInsideTheAppBarAsync(approver, badge);
+        await ExpectSpinnerInTheLineAsync(waiting);
 
         // A, given the approver role too, in another browser: the request is theirs, with no way to approve it.
         await using (var own = await SignedInAsync(ApprovalsBrowserAppFixture.Requester with { Roles = [StaffSignInFixture.RequiredRole, ApprovalsBrowserAppFixture.ApproverRole] }))
@@ -71,6 +73,34 @@ public sealed class ApprovalTests(ApprovalsBrowserAppFixture fixture) : BrowserT
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("user-row").First).ToBeVisibleAsync();
         return context;
+    }
+
+    /// <summary>The badge's count sits wholly inside the app bar at a desk's width and a phone's: not clipped at its top.</summary>
+    private static async Task ExpectCountInsideTheAppBarAsync(IPage page, ILocator badge)
+    {
+        foreach (var width in new[] { 1440, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var count = await badge.Locator(".mud-badge").BoundingBoxAsync();
+            var bar = await page.Locator(".mud-appbar").BoundingBoxAsync();
+            Assert.True(count!.Y >= bar!.Y, $"At {width} px the count's top is at {count.Y} px, above the app bar's ({bar.Y} px).");
+            Assert.True(count.Y + count.Height <= bar.Y + bar.Height, $"At {width} px the count runs below the app bar.");
+        }
+
+        await page.SetViewportSizeAsync(1280, 720);
+    }
+
+    /// <summary>The waiting panel's spinner is one with its line: no taller than the text, in the text's colour.</summary>
+    private static async Task ExpectSpinnerInTheLineAsync(ILocator waiting)
+    {
+        var spinner = waiting.GetByTestId("approval-spinner");
+        var text = waiting.Locator("span", new() { HasText = "Waiting for approval" });
+        // Its layout height: the box of a spinning ring grows and shrinks as it turns.
+        var height = "e => e.offsetHeight";
+        var (spinnerHeight, lineHeight) = (await spinner.EvaluateAsync<int>(height), await text.EvaluateAsync<int>(height));
+        Assert.True(spinnerHeight <= lineHeight, $"The spinner is {spinnerHeight} px tall beside a {lineHeight} px line.");
+        var colour = "e => getComputedStyle(e).color";
+        Assert.Equal(await text.EvaluateAsync<string>(colour), await spinner.EvaluateAsync<string>(colour));
     }
 
     // What staff see at a desk and on a phone, for a look by hand (not asserted).

@@ -66,7 +66,7 @@ public sealed partial class ActingSwitch(
         {
             // Without a fitting ticket where one is required, a second person may still let it go on (step 3b).
             var required = $"a fitting {tickets.SystemName} ticket is required (TICKET_REQUIRED)";
-            if (approvalRule.ForMissingTicket(staff.Current, required) is not { } noTicket)
+            if (approvalRule.ForMissingTicket(staff.Current, asked.TicketProblem ?? required) is not { } noTicket)
             {
                 await RecordRefusalAsync(user, required, []);
                 await status.SetNoticeAsync(new ActingNotice($"You may not act as {user.DisplayName}: {required}."));
@@ -102,8 +102,8 @@ public sealed partial class ActingSwitch(
                 return await FailAsync(ticket, session, started, null, new ActingNotice($"You may not act as {user.DisplayName}: {tooMany}."));
             }
 
-            // 3b. Approval, when an exception asks for a second person: the tab waits for one (or break-glass), then goes on or stops here.
-            if (secondPerson is not null && await approvals.AwaitApprovalAsync(staff.Current, user, secondPerson, reason, given.Ticket, session.Id, ticket.Token) is { Proceeds: false } no)
+            // 3b. Approval, when an exception asks for a second person: the tab waits for one (or break-glass), then goes on or stops here. Not timed.
+            if (secondPerson is not null && await measurement.UntimedAsync(() => approvals.AwaitApprovalAsync(staff.Current, user, secondPerson, reason, given.Ticket, session.Id, ticket.Token)) is { Proceeds: false } no)
             {
                 await audit.RecordBestEffortAsync(AuditAction.ActAs, AuditOutcome.Refused, user, reason, error: no.Message);
                 measurement.End(SwitchOutcome.Refused);
@@ -118,8 +118,9 @@ public sealed partial class ActingSwitch(
             await audit.RecordStartAsync(session, tickets.IsOn, ct);
             started = true;
 
-            // 5. Alerts the act-as raised, in its session, on record before the token is requested (a lost one is logged).
+            // 5. Alerts the act-as raised (a break-glass too), in its session, on record before the token is requested (a lost one is logged).
             await detection.RaiseAsync(staff.Current, detected.Findings, session.Id);
+            await approvals.StartedAsync(session.Id);
 
             // 6. Token: the user's own, from the shared cache or AIRisk's flow with userid.
             token = await tokens.GetTokenAsync(ticket);

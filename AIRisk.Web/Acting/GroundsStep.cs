@@ -43,7 +43,7 @@ public sealed class GroundsStep(
             if (reasonRequired && grounds.Reason is null)
                 return GroundsOutcome.Cancelled;
             if (grounds.Ticket is not { } ticket)
-                return ticketRequired ? new GroundsOutcome(null, grounds.Reason, NoFittingTicket: true) : GroundsOutcome.Accepted(grounds);
+                return ticketRequired ? new GroundsOutcome(null, grounds.Reason, NoFittingTicket: true, question.Problem) : GroundsOutcome.Accepted(grounds);
 
             var verdict = await tickets.CheckAsync(staff.Current, user, ticket, ct);
             if (verdict.DoesFit)

@@ -16,6 +16,7 @@ internal sealed class SwitchMeasurement : IDisposable
     private readonly DateTimeOffset _startedAt;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly Activity? _span;
+    private TimeSpan _untimed;
     private bool _ended;
 
     public SwitchMeasurement(ConsoleTelemetry telemetry, AIRiskUser user, DateTimeOffset now)
@@ -26,6 +27,20 @@ internal sealed class SwitchMeasurement : IDisposable
         _span?.SetTag("airisk.user.hash", telemetry.HashUserId(user.Id));
     }
 
+    /// <summary>Runs <paramref name="wait"/> outside the switch's duration: a wait for staff (a second person) is theirs, not the switch's.</summary>
+    public async Task<T> UntimedAsync<T>(Func<Task<T>> wait)
+    {
+        var from = Stopwatch.GetTimestamp();
+        try
+        {
+            return await wait();
+        }
+        finally
+        {
+            _untimed += Stopwatch.GetElapsedTime(from);
+        }
+    }
+
     /// <param name="token">The token the switch took effect with; <c>null</c> when it did not.</param>
     public void End(SwitchOutcome outcome, AccessToken? token = null)
     {
@@ -34,7 +49,7 @@ internal sealed class SwitchMeasurement : IDisposable
         _ended = true;
         // A token received after the switch began came from a flow this switch ran (or joined): a cache miss.
         var cache = token is null ? SwitchCache.None : token.IssuedAt >= _startedAt ? SwitchCache.Miss : SwitchCache.Hit;
-        _telemetry.SwitchEnded(Stopwatch.GetElapsedTime(_started), cache, outcome);
+        _telemetry.SwitchEnded(Stopwatch.GetElapsedTime(_started) - _untimed, cache, outcome);
         if (_span is null)
             return;
         _span.SetTag("airisk.cache", cache.ToString().ToLowerInvariant());

@@ -32,6 +32,7 @@ public sealed partial class ApprovalGate(
     private readonly ChangeNotifier _changes = new(logger);
     private TaskCompletionSource _poke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _sessionId;
+    private (string Session, Finding Finding, AlertPerson Requester)? _breakGlass;
 
     /// <summary>The request this tab waits on; <c>null</c> while none.</summary>
     public ApprovalWait? Waiting { get; private set; }
@@ -46,12 +47,15 @@ public sealed partial class ApprovalGate(
     public bool Covers(AIRiskUser target, DateTimeOffset now) =>
         Grant is { } grant && grant.TargetUserId == target.Id && grant.Until > now && rule.ForProtectedTarget(staff.Current, target) is not null;
 
-    /// <summary>At a resume (a reload): takes up an approval of <paramref name="target"/> that still stands for the staff member.</summary>
+    /// <summary>
+    /// At a resume (a reload): takes up an approval of <paramref name="target"/> that still stands for the staff member,
+    /// or their break-glass: the session it let start was alerted and is reviewed as one, and goes on like any other.
+    /// </summary>
     /// <returns>Whether it covers acting as <paramref name="target"/> now.</returns>
     public async Task<bool> ResumeAsync(AIRiskUser target, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (rule.ForProtectedTarget(staff.Current, target) is null || await store.StandingAsync(staff.Current.Id, target.Id, now, ct) is not { ValidUntil: { } until })
+        if (rule.ForProtectedTarget(staff.Current, target) is null || await store.StandingAsync(staff.Current.Id, target.Id, now, breakGlass: true, ct) is not { ValidUntil: { } until })
             return false;
         Grant = new ApprovalGrant(target.Id, until);
         return Covers(target, now);
@@ -66,8 +70,10 @@ public sealed partial class ApprovalGate(
     /// <exception cref="Audit.AuditUnavailableException">The request could not be recorded, so it was not asked.</exception>
     public async Task<ApprovalOutcome> AwaitApprovalAsync(StaffMember requester, AIRiskUser target, string why, string? reason, string? ticket, string sessionId, CancellationToken ct)
     {
+        _breakGlass = null;
         var now = time.GetUtcNow();
-        if (await store.StandingAsync(requester.Id, target.Id, now, ct) is { ValidUntil: { } until } standing)
+        // Not a break-glass: a new session without approval is alerted again, as its own.
+        if (await store.StandingAsync(requester.Id, target.Id, now, breakGlass: false, ct) is { ValidUntil: { } until } standing)
         {
             Grant = new ApprovalGrant(target.Id, until);
             return new ApprovalOutcome(ApprovalStatus.Approved, standing.Id, standing.DecidedByName, standing.Note, until);
@@ -96,6 +102,18 @@ public sealed partial class ApprovalGate(
             _sessionId = null;
             await ShowAsync(null);
         }
+    }
+
+    /// <summary>
+    /// The act-as this tab waited for has started as <paramref name="sessionId"/>, its start on record: a break-glass that
+    /// let it go on is raised now, naming it, and every approver is told.
+    /// </summary>
+    public async Task StartedAsync(string sessionId)
+    {
+        if (_breakGlass is not { } breakGlass || breakGlass.Session != sessionId)
+            return;
+        _breakGlass = null;
+        await alerts.RaiseAsync(breakGlass.Finding, breakGlass.Requester, sessionId);
     }
 
     /// <summary>The requester withdraws the request this tab waits on.</summary>
@@ -131,7 +149,8 @@ public sealed partial class ApprovalGate(
             {
                 var session = _sessionId ?? "";
                 await audit.BreakGlassAsync(wait.Request, written, session, CancellationToken.None);
-                await alerts.RaiseAsync(BreakGlassFinding(wait.Request, written, session), new AlertPerson(wait.Request.RequesterId, wait.Request.RequesterName), session);
+                // Raised once the session's start record stands (StartedAsync): a start that fails leaves no alert naming it.
+                _breakGlass = (session, BreakGlassFinding(wait.Request, written, session), new AlertPerson(wait.Request.RequesterId, wait.Request.RequesterName));
                 LogBreakGlass(wait.Request.Id, wait.Request.RequesterId);
                 _poke.TrySetResult();
                 return null;

@@ -14,6 +14,7 @@ internal sealed class ApprovalStore(AuditTrail trail) : IApprovalStore
 {
     private static readonly string Open = ApprovalRequest.StatusText(ApprovalStatus.Open);
     private static readonly string Approved = ApprovalRequest.StatusText(ApprovalStatus.Approved);
+    private static readonly string BreakGlass = ApprovalRequest.StatusText(ApprovalStatus.BreakGlass);
 
     public Task CreateAsync(ApprovalRequest request, CancellationToken ct) => WriteAsync(async db =>
     {
@@ -33,9 +34,10 @@ internal sealed class ApprovalStore(AuditTrail trail) : IApprovalStore
         return [.. rows.Select(ApprovalRequest.FromRow)];
     }, ct);
 
-    public Task<ApprovalRequest?> StandingAsync(string requesterId, string targetUserId, DateTimeOffset now, CancellationToken ct) => ReadAsync(async db =>
+    public Task<ApprovalRequest?> StandingAsync(string requesterId, string targetUserId, DateTimeOffset now, bool breakGlass, CancellationToken ct) => ReadAsync(async db =>
         await db.ApprovalRequests.AsNoTracking()
-            .Where(r => r.RequesterId == requesterId && r.TargetUserId == targetUserId && r.Status == Approved && r.ValidUntilUtcTicks > now.UtcTicks)
+            .Where(r => r.RequesterId == requesterId && r.TargetUserId == targetUserId && (r.Status == Approved || (breakGlass && r.Status == BreakGlass))
+                && r.ValidUntilUtcTicks > now.UtcTicks)
             .OrderByDescending(r => r.ValidUntilUtcTicks).FirstOrDefaultAsync(ct) is { } row ? ApprovalRequest.FromRow(row) : null, ct);
 
     public async Task<ApprovalDecision> DecideAsync(string id, StaffMember decider, bool approve, string? note, DateTimeOffset now, DateTimeOffset validUntil, CancellationToken ct)

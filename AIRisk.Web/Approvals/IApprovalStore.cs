@@ -14,7 +14,8 @@ public interface IApprovalStore
     Task<IReadOnlyList<ApprovalRequest>> OpenAsync(DateTimeOffset now, CancellationToken ct);
 
     /// <summary>An approval of <paramref name="requesterId"/> for <paramref name="targetUserId"/> still valid at <paramref name="now"/>.</summary>
-    Task<ApprovalRequest?> StandingAsync(string requesterId, string targetUserId, DateTimeOffset now, CancellationToken ct);
+    /// <param name="breakGlass">A break-glass counts too: a session it let start goes on (a reload), though a new act-as asks again.</param>
+    Task<ApprovalRequest?> StandingAsync(string requesterId, string targetUserId, DateTimeOffset now, bool breakGlass, CancellationToken ct);
 
     /// <summary>Approves or denies <paramref name="id"/> as <paramref name="decider"/>, if it is still open, unexpired and not theirs.</summary>
     Task<ApprovalDecision> DecideAsync(string id, StaffMember decider, bool approve, string? note, DateTimeOffset now, DateTimeOffset validUntil, CancellationToken ct);

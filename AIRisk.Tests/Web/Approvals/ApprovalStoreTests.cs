@@ -80,10 +80,10 @@ public sealed class ApprovalStoreTests : IAsyncDisposable
         await _store.CreateAsync(request, Ct);
         await _store.DecideAsync(request.Id, Approver, approve: true, "ok", Now.AddMinutes(1), Now.AddMinutes(61), Ct);
 
-        Assert.NotNull(await _store.StandingAsync(Requester.Id, "u-1", Now.AddMinutes(60), Ct));
-        Assert.Null(await _store.StandingAsync(Requester.Id, "u-1", Now.AddMinutes(61), Ct));
-        Assert.Null(await _store.StandingAsync(Requester.Id, "u-2", Now.AddMinutes(30), Ct));
-        Assert.Null(await _store.StandingAsync(Approver.Id, "u-1", Now.AddMinutes(30), Ct));
+        Assert.NotNull(await _store.StandingAsync(Requester.Id, "u-1", Now.AddMinutes(60), breakGlass: false, Ct));
+        Assert.Null(await _store.StandingAsync(Requester.Id, "u-1", Now.AddMinutes(61), breakGlass: false, Ct));
+        Assert.Null(await _store.StandingAsync(Requester.Id, "u-2", Now.AddMinutes(30), breakGlass: false, Ct));
+        Assert.Null(await _store.StandingAsync(Approver.Id, "u-1", Now.AddMinutes(30), breakGlass: false, Ct));
     }
 
     [Fact]

@@ -1,12 +1,19 @@
 using AIRisk.Core.Api;
 using AIRisk.Tests.TestSupport;
+using AIRisk.TestSupport;
+using AIRisk.Web.Acting;
 using AIRisk.Web.Acting.Policy;
 using AIRisk.Web.Acting.Sessions;
 using AIRisk.Web.Alerts;
 using AIRisk.Web.Approvals;
 using AIRisk.Web.Audit;
+using AIRisk.Web.Audit.Sessions;
 using AIRisk.Web.StaffSignIn;
+using AIRisk.Web.Tickets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
 
 namespace AIRisk.Tests.Web.Approvals;
 
@@ -24,7 +31,21 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
     private const string Approvers = "airisk-approvers";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
+    private const string BreakGlassReason = "Customer's payroll is down and no approver answers";
+
+    private readonly FakeTicketSystem _tickets = new();
+    private bool _ticketRequired;
+
     private ApprovalGate Gate => Context.Services.GetRequiredService<ApprovalGate>();
+
+    private IActingSessionStore Sessions => Context.Services.GetRequiredService<IActingSessionStore>();
+
+    protected override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Replace(ServiceDescriptor.Scoped<ITabSessionStorage, MemoryTabStorage>());
+        services.AddSingleton<ITicketSystem>(_tickets);
+        services.Configure<TicketOptions>(o => o.Required = _ticketRequired);
+    }
 
     private AIRiskUser CompanyAdmin
     {
@@ -139,6 +160,73 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
         Assert.Contains(entries, e => e.Action == AuditAction.BreakGlass && e.SessionId == SessionId);
     }
 
+    [Fact]
+    public async Task A_reload_of_a_tab_acting_under_break_glass_resumes_its_session()
+    {
+        SignIn("staff-a", "Ann Asker");
+        var admin = CompanyAdmin;
+        var switching = Acting.SwitchAsync(admin, ct: Ct);
+        await WaitingAsync();
+        await WaitUntilAsync(() => Gate.Waiting is { BreakGlassOpen: true });
+        Assert.Null(await Gate.BreakGlassAsync(BreakGlassReason));
+        Assert.True(await switching.WaitAsync(Patience, Ct));
+        var session = await ReloadTabAsync();
+
+        var resumed = await Resume.ResumeAsync(Ct);
+
+        Assert.Equal(admin.Id, resumed?.Id);
+        Assert.Equal(session, SessionId);
+        Assert.Null(LastError);
+        Assert.False((await Sessions.FindAsync(session, Ct))!.HasEnded);
+    }
+
+    [Fact]
+    public async Task A_break_glass_whose_session_could_not_start_raises_no_alert_naming_a_session_that_never_was()
+    {
+        SignIn("staff-a", "Ann Asker");
+        var noStarts = new RefusingStarts(Sessions);
+        var acting = ActivatorUtilities.CreateInstance<ActingSwitch>(Context.Services, ActivatorUtilities.CreateInstance<ActingAudit>(Context.Services, (IActingSessionStore)noStarts));
+        var switching = acting.SwitchAsync(CompanyAdmin, ct: Ct);
+        await WaitingAsync();
+        await WaitUntilAsync(() => Gate.Waiting is { BreakGlassOpen: true });
+
+        Assert.Null(await Gate.BreakGlassAsync(BreakGlassReason));
+
+        Assert.False(await switching.WaitAsync(Patience, Ct));
+        var entries = (await Audit.QueryAsync(new AuditQuery(), Ct)).Items;
+        Assert.Contains(entries, e => e.Action == AuditAction.BreakGlass);
+        Assert.DoesNotContain(entries.Select(AlertRecord.FromEntry).OfType<Alert>(), a => a.Rule == AlertRules.BreakGlass);
+    }
+
+    [Fact]
+    public async Task A_request_for_want_of_a_ticket_tells_the_approver_what_was_wrong_with_the_last_ticket_given()
+    {
+        _ticketRequired = true;
+        Context.Services.GetRequiredService<StaffContext>().Current = new StaffMember("staff-a", "Ann Asker", new HashSet<string>(), IsLocal: false) { Email = "ann@example.com" };
+        var user = Sandbox.State.Data.Users.First(u => u.Role == "User" && u.Email is not null);
+        _tickets.Put(new Ticket("102", "open", true, "ann@example.com", "someone.else@example.com"));
+        Prompts.SetupSequence(p => p.AskGroundsAsync(It.IsAny<GroundsQuestion>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ActAsGrounds("102", "customer cannot see agents"))
+            .ReturnsAsync(new ActAsGrounds(null, "customer cannot see agents"));
+
+        var switching = Acting.SwitchAsync(new AIRiskUser(user.Id, user.DisplayName, user.Email, user.Role), ct: Ct);
+        var request = await WaitingAsync();
+
+        Assert.Equal("no fitting ticket: ticket 102 was not raised by this user", request.Why);
+        await Gate.WithdrawAsync();
+        Assert.False(await switching.WaitAsync(Patience, Ct));
+    }
+
+    /// <summary>The tab reloads: the page's circuit is new (nothing in force), the tab's storage still names the session.</summary>
+    private async Task<string> ReloadTabAsync()
+    {
+        var session = SessionId!;
+        await Tokens.ClearAsync();
+        Tab.Id = null;
+        Clock.Stop();
+        return session;
+    }
+
     private IApprovalStore Store => Context.Services.GetRequiredService<IApprovalStore>();
 
     private void SignIn(string id, string name, params string[] roles) =>
@@ -167,5 +255,12 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting.");
             await Task.Delay(20, Ct);
         }
+    }
+
+    /// <summary>The real store, except that no session can start (the audit database refuses).</summary>
+    private sealed class RefusingStarts(IActingSessionStore inner) : DelegatingActingSessionStore(inner)
+    {
+        public override Task StartAsync(ActingSessionRecord session, string circuitId, AuditEntry started, CancellationToken ct) =>
+            Task.FromException(new AuditUnavailableException("The audit database is full.", new IOException("disk full")));
     }
 }
