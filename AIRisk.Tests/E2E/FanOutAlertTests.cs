@@ -64,7 +64,8 @@ public sealed class FanOutAlertTests(SiemAppFixture fixture) : BrowserTest(fixtu
             var row = await ShowUserAsync(next);
             await row.GetByTestId("switch-user").ClickAsync();
             var refused = Page.GetByText($"You may not act as {next.DisplayName}");
-            await Expect(Banner.Filter(new() { HasText = next.DisplayName }).Or(refused)).ToBeVisibleAsync();
+            // The banner names the user it acts as only once the switch took effect ("Switching to …" names them before).
+            await Expect(Page.Locator($"[data-testid=acting-as][data-user-id='{next.Id}']").Or(refused)).ToBeVisibleAsync();
             if (await refused.IsVisibleAsync())
             {
                 await Expect(refused).ToContainTextAsync("15 minutes");
