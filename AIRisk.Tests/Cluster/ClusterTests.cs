@@ -171,7 +171,12 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
             await using (var reader = await command.ExecuteReaderAsync(Ct))
                 while (await reader.ReadAsync(Ct))
                     trail.Add(reader.GetString(0));
-            Assert.Equal(["ActAs:Requested", "ActAs:Succeeded", "Resumed:Succeeded"], trail.TakeLast(3));
+            // From the session's start on: its start and success on node 1, then its resume on node 2 (a reconnect on a
+            // loaded machine may take the tab up once more, and each resume is recorded).
+            var session = trail.Skip(trail.LastIndexOf("ActAs:Requested")).ToList();
+            Assert.True(
+                session.Take(3).SequenceEqual(["ActAs:Requested", "ActAs:Succeeded", "Resumed:Succeeded"]) && session.Skip(3).All(r => r == "Resumed:Succeeded"),
+                $"The session's records: {string.Join(", ", session)}");
         }
         finally
         {

@@ -11,7 +11,8 @@ namespace AIRisk.Web.Acting.Sessions;
 /// <summary>
 /// A reload or reconnect of this tab takes up the acting session its stored id names: if it is open, this staff
 /// member's, not held by another connected tab (on any node), within its limits, its target, looked up afresh, is
-/// still listed and allowed, and its ticket (if it has one) still fits. The resume is recorded before its token is requested. One per circuit.
+/// still listed and allowed, and its ticket (if it has one) still fits. The resume is recorded before its token is
+/// requested. One per circuit.
 /// </summary>
 public sealed partial class SessionResume(
     TokenState tokens,
@@ -71,7 +72,7 @@ public sealed partial class SessionResume(
 
             leased = true;
             var target = await targets.FindAsync(session.Target.Id, ticket.Token);
-            // Its ticket too, as at a renewal: a resume obtains a token.
+            // A standing approval (or break-glass) covers a protected target again; the ticket is checked as at a renewal.
             var approved = target is not null && await approvals.ResumeAsync(target, ticket.Token);
             var verdict = rules.EndVerdict(staff.Current, session.Target, target, session.StartedUtc, session.LastActivityUtc, time.GetUtcNow(), approved)
                 ?? (await tickets.EndReasonAsync(id, ticket.Token) is { } closed ? new SessionVerdict(SessionEndCause.TicketClosed, closed) : null);
