@@ -33,17 +33,23 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
 
     private const string BreakGlassReason = "Customer's payroll is down and no approver answers";
 
-    private readonly FakeTicketSystem _tickets = new();
     private bool _ticketRequired;
 
     private ApprovalGate Gate => Context.Services.GetRequiredService<ApprovalGate>();
 
     private IActingSessionStore Sessions => Context.Services.GetRequiredService<IActingSessionStore>();
 
+    // The sandbox's Zendesk, over HTTP.
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in Sandbox.TicketSettings("zendesk"))
+            settings[key] = value;
+    }
+
     protected override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Replace(ServiceDescriptor.Scoped<ITabSessionStorage, MemoryTabStorage>());
-        services.AddSingleton<ITicketSystem>(_tickets);
+        services.AddAIRiskTickets(configuration);
         services.Configure<TicketOptions>(o => o.Required = _ticketRequired);
     }
 
@@ -204,15 +210,15 @@ public sealed class ApprovalSwitchTests() : DashboardTestContext(settings: s =>
         _ticketRequired = true;
         Context.Services.GetRequiredService<StaffContext>().Current = new StaffMember("staff-a", "Ann Asker", new HashSet<string>(), IsLocal: false) { Email = "ann@example.com" };
         var user = Sandbox.State.Data.Users.First(u => u.Role == "User" && u.Email is not null);
-        _tickets.Put(new Ticket("102", "open", true, "ann@example.com", "someone.else@example.com"));
+        var ticket = Sandbox.State.Tickets.Create("someone.else@example.com", "ann@example.com", "open").Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Prompts.SetupSequence(p => p.AskGroundsAsync(It.IsAny<GroundsQuestion>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ActAsGrounds("102", "customer cannot see agents"))
+            .ReturnsAsync(new ActAsGrounds(ticket, "customer cannot see agents"))
             .ReturnsAsync(new ActAsGrounds(null, "customer cannot see agents"));
 
         var switching = Acting.SwitchAsync(new AIRiskUser(user.Id, user.DisplayName, user.Email, user.Role), ct: Ct);
         var request = await WaitingAsync();
 
-        Assert.Equal("no fitting ticket: ticket 102 was not raised by this user", request.Why);
+        Assert.Equal($"no fitting ticket: ticket {ticket} was not raised by this user", request.Why);
         await Gate.WithdrawAsync();
         Assert.False(await switching.WaitAsync(Patience, Ct));
     }

@@ -1,4 +1,8 @@
+using System.Globalization;
 using AIRisk.Core.Api;
+using AIRisk.Sandbox;
+using AIRisk.Sandbox.Data.Tickets;
+using AIRisk.Sandbox.Faults;
 using AIRisk.Tests.TestSupport;
 using AIRisk.TestSupport;
 using AIRisk.Web.Acting.Policy;
@@ -15,13 +19,12 @@ using Moq;
 namespace AIRisk.Tests.Web.Tickets;
 
 /// <summary>
-/// Tickets through the real switch, store, watch and renewal over a real sandbox and audit database (local mode, so only
-/// the requester is matched): the prompt's ticket is checked before any token, a misfit is shown in the prompt and
+/// Tickets through the real switch, store, watch, renewal and resume over a real sandbox (AIRisk and its Zendesk, over
+/// HTTP) and audit database (local mode, so only the requester is matched): the prompt's ticket is checked before any token, a misfit is shown in the prompt and
 /// recorded, and a running session ends once its ticket closes.
 /// </summary>
 public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new FakeTimeProvider(DateTimeOffset.UtcNow))
 {
-    private readonly FakeTicketSystem _tickets = new();
     private readonly List<GroundsQuestion> _asked = [];
     private readonly Queue<ActAsGrounds?> _answers = new();
     private bool _required;
@@ -39,10 +42,26 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
         }
     }
 
+    private TicketDesk Desk => Sandbox.State.Tickets;
+
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in Sandbox.TicketSettings("zendesk"))
+            settings[key] = value;
+    }
+
+    /// <summary>A ticket of the sandbox's Zendesk, and its id as staff type it.</summary>
+    private string NewTicket(string requester, string status = "open") => Id(Desk.Create(requester, null, status));
+
+    private static string Id(SandboxTicket ticket) => ticket.Number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The sandbox's Zendesk answering 503 to the next reads.</summary>
+    private void ZendeskDown() => Sandbox.State.Faults.FailNext("/api/v2/", 20, FaultKind.HtmlPage, 503);
+
     protected override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Replace(ServiceDescriptor.Scoped<ITabSessionStorage, MemoryTabStorage>());
-        services.AddSingleton<ITicketSystem>(_tickets);
+        services.AddAIRiskTickets(configuration);
         services.Configure<TicketOptions>(o => o.Required = _required);
         Prompts.Setup(p => p.AskGroundsAsync(It.IsAny<GroundsQuestion>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((GroundsQuestion q, CancellationToken _) =>
@@ -56,49 +75,51 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task A_linked_ticket_that_fits_is_filled_in_checked_and_kept_with_the_session_and_its_start_record()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("101", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("101", "customer cannot see agents"));
+        var ticket = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(ticket, "customer cannot see agents"));
 
-        var switched = await Acting.SwitchAsync(user, linkedTicket: "101", ct: Ct);
+        var switched = await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
 
         Assert.True(switched);
-        Assert.Equal("101", Assert.Single(_asked).Filled.Ticket);
+        Assert.Equal(ticket, Assert.Single(_asked).Filled.Ticket);
         Assert.Equal("Zendesk", _asked[0].TicketSystem);
-        Assert.Equal("101", (await Sessions.FindAsync(SessionId!, Ct))!.Ticket);
+        Assert.Equal(ticket, (await Sessions.FindAsync(SessionId!, Ct))!.Ticket);
         var start = (await Audit.QueryAsync(new AuditQuery { SessionId = SessionId }, Ct)).Items.Single(e => e.Outcome == AuditOutcome.Requested);
-        Assert.Equal($"session {SessionId}, ticket 101", start.Detail);
+        Assert.Equal($"session {SessionId}, ticket {ticket}", start.Detail);
     }
 
     [Fact]
     public async Task A_ticket_raised_by_someone_else_is_shown_in_the_prompt_recorded_and_nothing_is_switched()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("102", "open", true, null, "someone.else@example.com"));
-        _answers.Enqueue(new ActAsGrounds("102", "checking"));
+        var ticket = NewTicket("someone.else@example.com");
+        _answers.Enqueue(new ActAsGrounds(ticket, "checking"));
 
-        var switched = await Acting.SwitchAsync(user, linkedTicket: "102", ct: Ct);
+        var switched = await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
 
         Assert.False(switched);
         Assert.False(Tokens.Current.IsActing);
         Assert.Equal(2, _asked.Count);
-        Assert.Equal("ticket 102 was not raised by this user", _asked[1].Problem);
-        Assert.Equal(new ActAsGrounds("102", "checking"), _asked[1].Filled);
+        Assert.Equal($"ticket {ticket} was not raised by this user", _asked[1].Problem);
+        Assert.Equal(new ActAsGrounds(ticket, "checking"), _asked[1].Filled);
         Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(user.Id));
         var refused = Assert.Single((await Audit.QueryAsync(new AuditQuery(Target: user.Id), Ct)).Items);
-        Assert.Equal((AuditAction.ActAs, AuditOutcome.Refused, "ticket 102", "ticket 102 was not raised by this user"), (refused.Action, refused.Outcome, refused.Detail, refused.Error));
+        Assert.Equal((AuditAction.ActAs, AuditOutcome.Refused, $"ticket {ticket}", $"ticket {ticket} was not raised by this user"), (refused.Action, refused.Outcome, refused.Detail, refused.Error));
     }
 
     [Fact]
     public async Task A_ticket_system_that_cannot_answer_is_named_in_the_prompt_and_no_token_is_requested()
     {
         var user = Ordinary;
-        _tickets.Outage = "Zendesk answered 503 for ticket 103; try again shortly";
-        _answers.Enqueue(new ActAsGrounds("103", null));
+        var ticket = NewTicket(user.Email!);
+        ZendeskDown();
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
 
-        var switched = await Acting.SwitchAsync(user, linkedTicket: "103", ct: Ct);
+        var switched = await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
 
         Assert.False(switched);
-        Assert.Equal("Zendesk answered 503 for ticket 103; try again shortly", _asked[1].Problem);
+        Assert.Contains($"is unavailable (503 Service Unavailable) while reading ticket {ticket}", _asked[1].Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(SandboxOptions.DemoTicketApiToken, _asked[1].Problem, StringComparison.Ordinal);
         Assert.Equal(0, Sandbox.State.Requests.CountTokenCalls(user.Id));
     }
 
@@ -106,16 +127,16 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task A_closed_ticket_is_corrected_in_the_prompt_to_one_that_fits_and_the_session_starts_with_that()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("104", "solved", false, null, user.Email));
-        _tickets.Put(new Ticket("105", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("104", null));
-        _answers.Enqueue(new ActAsGrounds("105", null));
+        var solved = NewTicket(user.Email!, "solved");
+        var open = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(solved, null));
+        _answers.Enqueue(new ActAsGrounds(open, null));
 
-        var switched = await Acting.SwitchAsync(user, linkedTicket: "104", ct: Ct);
+        var switched = await Acting.SwitchAsync(user, linkedTicket: solved, ct: Ct);
 
         Assert.True(switched);
-        Assert.Equal("ticket 104 is solved", _asked[1].Problem);
-        Assert.Equal("105", (await Sessions.FindAsync(SessionId!, Ct))!.Ticket);
+        Assert.Equal($"ticket {solved} is solved", _asked[1].Problem);
+        Assert.Equal(open, (await Sessions.FindAsync(SessionId!, Ct))!.Ticket);
     }
 
     [Fact]
@@ -151,11 +172,11 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task A_session_whose_ticket_is_solved_ends_as_ticket_closed_at_the_next_periodic_check()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("106", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("106", null));
-        await Acting.SwitchAsync(user, linkedTicket: "106", ct: Ct);
+        var ticket = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
         var session = SessionId!;
-        _tickets.Put(new Ticket("106", "solved", false, null, user.Email));
+        Desk.Update(long.Parse(ticket, CultureInfo.InvariantCulture), "solved", null);
 
         Time!.Advance(TimeSpan.FromMinutes(4));
         await Watch.CheckAsync();
@@ -165,19 +186,19 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
 
         Assert.False(Tokens.Current.IsActing);
         Assert.Equal(SessionEndCause.TicketClosed, (await Sessions.FindAsync(session, Ct))!.EndCause);
-        Assert.Equal($"Stopped acting as {user.DisplayName}: ticket 106 is solved.", LastError);
+        Assert.Equal($"Stopped acting as {user.DisplayName}: ticket {ticket} is solved.", LastError);
     }
 
     [Fact]
-    public async Task A_renewal_after_the_ticket_was_reassigned_away_from_the_user_ends_the_session_and_mints_nothing()
+    public async Task A_renewal_after_the_ticket_was_closed_ends_the_session_and_mints_nothing()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("107", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("107", null));
-        await Acting.SwitchAsync(user, linkedTicket: "107", ct: Ct);
+        var ticket = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
         var session = SessionId!;
         var tokenCalls = Sandbox.State.Requests.CountTokenCalls(user.Id);
-        _tickets.Put(new Ticket("107", "open", true, null, "another.requester@example.com"));
+        Desk.Update(long.Parse(ticket, CultureInfo.InvariantCulture), "closed", null);
 
         await Assert.ThrowsAsync<AIRiskApiException>(() => ActingTokens.GetTokenAsync(Tokens.Current, refused: true, Ct));
 
@@ -190,11 +211,11 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task A_reload_after_the_ticket_was_closed_does_not_resume_and_ends_the_session_as_ticket_closed()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("111", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("111", null));
-        await Acting.SwitchAsync(user, linkedTicket: "111", ct: Ct);
+        var ticket = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
         var session = SessionId!;
-        _tickets.Put(new Ticket("111", "closed", false, null, user.Email));
+        Desk.Update(long.Parse(ticket, CultureInfo.InvariantCulture), "closed", null);
         // The same tab reloads: its stored session id is all it has.
         await Tokens.ClearAsync();
         Tab.Id = null;
@@ -210,10 +231,10 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task A_ticket_system_down_at_a_periodic_check_does_not_end_the_session()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("108", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("108", null));
-        await Acting.SwitchAsync(user, linkedTicket: "108", ct: Ct);
-        _tickets.Outage = "Zendesk did not answer within 10 s";
+        var ticket = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
+        ZendeskDown();
 
         Time!.Advance(TimeSpan.FromMinutes(6));
         await Watch.CheckAsync();
@@ -225,21 +246,21 @@ public sealed class TicketsInTheSwitchTests() : DashboardTestContext(time: new F
     public async Task The_audit_trail_filtered_by_ticket_shows_its_sessions_and_the_attempts_refused_for_it_and_nothing_else()
     {
         var user = Ordinary;
-        _tickets.Put(new Ticket("109", "open", true, null, "not.them@example.com"));
-        _answers.Enqueue(new ActAsGrounds("109", null));
-        await Acting.SwitchAsync(user, linkedTicket: "109", ct: Ct);
-        _tickets.Put(new Ticket("109", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("109", null));
-        await Acting.SwitchAsync(user, linkedTicket: "109", ct: Ct);
+        var ticket = NewTicket(user.Email!, "solved");
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
+        Desk.Update(long.Parse(ticket, CultureInfo.InvariantCulture), "open", null);
+        _answers.Enqueue(new ActAsGrounds(ticket, null));
+        await Acting.SwitchAsync(user, linkedTicket: ticket, ct: Ct);
         var session = SessionId!;
-        _tickets.Put(new Ticket("110", "open", true, null, user.Email));
-        _answers.Enqueue(new ActAsGrounds("110", null));
-        await Acting.SwitchAsync(user, linkedTicket: "110", ct: Ct);
+        var other = NewTicket(user.Email!);
+        _answers.Enqueue(new ActAsGrounds(other, null));
+        await Acting.SwitchAsync(user, linkedTicket: other, ct: Ct);
 
-        var records = (await Audit.QueryAsync(new AuditQuery { Ticket = "109" }, Ct)).Items;
+        var records = (await Audit.QueryAsync(new AuditQuery { Ticket = ticket }, Ct)).Items;
 
-        Assert.Contains(records, r => r is { Outcome: AuditOutcome.Refused, Detail: "ticket 109" });
+        Assert.Contains(records, r => r.Outcome == AuditOutcome.Refused && r.Detail == $"ticket {ticket}");
         Assert.Contains(records, r => r.SessionId == session && r.Outcome == AuditOutcome.Requested);
-        Assert.All(records, r => Assert.True(r.SessionId == session || r.Detail == "ticket 109", $"{r.Action} {r.Detail}"));
+        Assert.All(records, r => Assert.True(r.SessionId == session || r.Detail == $"ticket {ticket}", $"{r.Action} {r.Detail}"));
     }
 }
