@@ -148,6 +148,9 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_killed_nodes_tab_resumes_on_the_other_node_with_no_token_call_and_both_nodes_records_in_one_trail()
     {
+        // The premise is a token node 1 shared. A node whose Redis connection is still coming up (an earlier test
+        // restarted it, or Redis) keeps the tokens it fetches to itself, and node 2 would rightly fetch its own.
+        await WaitUntilBothNodesSeeRedisAsync();
         var (page, user) = await ActOnNodeAsync(1, row: 3);
         // The user's token calls: the resume looks its target up afresh, and node 2 may fetch a generic token to load the
         // user list for that, which is not what this test is about.
