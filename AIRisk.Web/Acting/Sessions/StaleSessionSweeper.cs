@@ -40,17 +40,9 @@ public sealed partial class StaleSessionSweeper(
         var ended = 0;
         foreach (var session in await sessions.FindUnseenAsync(now - policy.Value.TabClosedGrace - SessionLeaseTiming.SweepMargin, ct))
         {
-            var record = new AuditEntry
+            var record = session.Entry(AuditAction.Stop, AuditOutcome.Succeeded, now) with
             {
-                AtUtc = now,
-                StaffId = session.StaffId,
-                StaffName = session.StaffName,
-                Action = AuditAction.Stop,
-                Outcome = AuditOutcome.Succeeded,
-                TargetUserId = session.Target.Id,
-                TargetUserName = session.Target.DisplayName,
                 Detail = "node lost: no node has seen its tab since " + (session.Lease?.SeenUtc ?? session.StartedUtc).ToString("O"),
-                SessionId = session.Id,
             };
             if (await sessions.EndAsync(session.Id, session.Lease?.CircuitId, now, SessionEndCause.NodeLost, record, [], ct))
                 ended++;

@@ -25,4 +25,20 @@ public sealed record ActingSessionRecord(
 
     /// <summary>The support ticket the session was started for (Zendesk id or Jira key); <c>null</c>: no ticket.</summary>
     public string? Ticket { get; init; }
+
+    /// <summary>
+    /// A record on this session's timeline written by no tab of it (the sweeper, the ticket note): its staff member,
+    /// its target and its id; what happened is the caller's to add.
+    /// </summary>
+    public AuditEntry Entry(AuditAction action, AuditOutcome outcome, DateTimeOffset at) => new()
+    {
+        AtUtc = at,
+        StaffId = StaffId,
+        StaffName = StaffName,
+        Action = action,
+        Outcome = outcome,
+        TargetUserId = Target.Id,
+        TargetUserName = Target.DisplayName,
+        SessionId = Id,
+    };
 }

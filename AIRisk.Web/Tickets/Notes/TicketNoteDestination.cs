@@ -60,18 +60,10 @@ internal sealed partial class TicketNoteDestination(
         catch (TicketSystemException e) when (e.Problem == TicketProblem.NotFound)
         {
             LogSkipped(id, ticket, e.Message);
-            await trail.RecordAsync(new AuditEntry
+            await trail.RecordAsync(session.Entry(AuditAction.TicketNote, AuditOutcome.Failed, time.GetUtcNow()) with
             {
-                AtUtc = time.GetUtcNow(),
-                StaffId = session.StaffId,
-                StaffName = session.StaffName,
-                Action = AuditAction.TicketNote,
-                Outcome = AuditOutcome.Failed,
-                TargetUserId = session.Target.Id,
-                TargetUserName = session.Target.DisplayName,
                 Detail = $"no note on ticket {ticket}: skipped",
                 Error = e.Message,
-                SessionId = id,
             }, ct);
         }
     }

@@ -1,3 +1,4 @@
+using AIRisk.Tests.Web.Audit.Streaming;
 using AIRisk.Web.Alerts;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Streaming;
@@ -32,10 +33,7 @@ internal sealed class AlertDeliveryNode : IAsyncDisposable
     public static async Task<AlertDeliveryNode> StartAsync(Dictionary<string, string?> settings, string? directory = null, TimeSpan? pollInterval = null)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("airisk-alerts-").FullName;
-        settings[AuditOptions.DataDirectoryKey] = directory;
-        settings[AuditStreamOptions.RetryMinimumSecondsKey] = "0.1";
-        settings[AuditStreamOptions.RetryMaximumSecondsKey] = "0.2";
-        settings[AuditStreamOptions.LeaseSecondsKey] = "2";
+        FastOutbox.On(settings, directory);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddAIRiskAudit(configuration, "/");

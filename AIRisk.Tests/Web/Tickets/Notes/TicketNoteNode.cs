@@ -1,5 +1,6 @@
 using AIRisk.Core.Api;
 using AIRisk.Sandbox;
+using AIRisk.Tests.Web.Audit.Streaming;
 using AIRisk.TestSupport;
 using AIRisk.Web.Audit;
 using AIRisk.Web.Audit.Sessions;
@@ -40,11 +41,7 @@ internal sealed class TicketNoteNode : IAsyncDisposable
     {
         var sandbox = await SandboxHost.StartAsync(ct: Ct);
         var directory = Directory.CreateTempSubdirectory("airisk-tickets-").FullName;
-        var settings = sandbox.TicketSettings(system);
-        settings[AuditOptions.DataDirectoryKey] = directory;
-        settings[AuditStreamOptions.RetryMinimumSecondsKey] = "0.1";
-        settings[AuditStreamOptions.RetryMaximumSecondsKey] = "0.2";
-        settings[AuditStreamOptions.LeaseSecondsKey] = "2";
+        var settings = FastOutbox.On(sandbox.TicketSettings(system), directory);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         if (publicHost is not null)
