@@ -149,9 +149,19 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     public async Task A_killed_nodes_tab_resumes_on_the_other_node_with_no_token_call_and_both_nodes_records_in_one_trail()
     {
         // The premise is a token node 1 shared. A node whose Redis connection is still coming up (an earlier test
-        // restarted it, or Redis) keeps the tokens it fetches to itself, and node 2 would rightly fetch its own.
+        // restarted it, or Redis) keeps the tokens it fetches to itself, and HybridCache writes to Redis only after the
+        // switch has its token: node 1 is killed once the new token stands in Redis, or the test says it never did.
         await WaitUntilBothNodesSeeRedisAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisAdminConnection);
+        var before = RedisKeys(redis);
         var (page, user) = await ActOnNodeAsync(1, row: 3);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!RedisKeys(redis).Except(before).Any())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Node 1 never shared the user's token in Redis.");
+            await Task.Delay(100, Ct);
+        }
+
         // The user's token calls: the resume looks its target up afresh, and node 2 may fetch a generic token to load the
         // user list for that, which is not what this test is about.
         var calls = await Cluster.TokenCallsForAsync(user);
@@ -343,6 +353,9 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
     /// has not yet been refused it may meet that refusal itself (its user list reloading, say): that is its first
     /// refusal, not a dropped token used again.
     /// </summary>
+    private static HashSet<string> RedisKeys(ConnectionMultiplexer redis) =>
+        [.. redis.GetServers()[0].Keys(pattern: "*").Select(k => k.ToString())];
+
     private async Task<List<string>> RefusedUserCallsAsync() =>
         [.. (await Cluster.RefusedApiCallsAsync()).Where(c => c.Contains(" /api/Chat/", StringComparison.Ordinal))];
 
