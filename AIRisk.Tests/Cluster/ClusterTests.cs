@@ -151,10 +151,12 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         // The premise is a token node 1 shared. A node whose Redis connection is still coming up (an earlier test
         // restarted it, or Redis) keeps the tokens it fetches to itself, and HybridCache writes to Redis only after the
         // switch has its token: node 1 is killed once the new token stands in Redis, or the test says it never did.
+        // The row is this test's alone: a user another test acted as already has a key (tests run in no fixed order),
+        // and the keys are read after both nodes listed the users, so the generic token's key is among them.
         await WaitUntilBothNodesSeeRedisAsync();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisAdminConnection);
         var before = RedisKeys(redis);
-        var (page, user) = await ActOnNodeAsync(1, row: 3);
+        var (page, user) = await ActOnNodeAsync(1, row: 4);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!RedisKeys(redis).Except(before).Any())
         {
@@ -373,7 +375,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync("/");
-                await Expect(page.GetByTestId("user-search")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                await Expect(page.GetByTestId("user-row").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
                 while (!(await (await page.GotoAsync("/healthz"))!.TextAsync()).Contains("\"redis\":{\"status\":\"Healthy\"", StringComparison.Ordinal))
                 {
                     Assert.True(DateTime.UtcNow < deadline, $"node {node} did not reconnect to Redis within a minute");
