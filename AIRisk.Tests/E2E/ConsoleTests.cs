@@ -121,6 +121,10 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
         await Expect(Banner).ToContainTextAsync(second.DisplayName);
         var overflow = await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The page scrolls sideways at 390 px.");
+        // The user's id is not shown at this width, nor the dot that follows it: the line starts with the token's time.
+        var shown = await Page.EvaluateAsync<string[]>(
+            "() => [document.querySelector('.acting-banner__meta').innerText.trim(), document.querySelector('[data-testid=token-remaining]').innerText.trim()]");
+        Assert.StartsWith(shown[1], shown[0], StringComparison.Ordinal);
     }
 
     [Fact]
