@@ -128,6 +128,37 @@ public sealed class ConsoleTests(BrowserAppFixture fixture) : BrowserTest(fixtur
     }
 
     [Fact]
+    public async Task Nothing_on_the_page_moves_while_a_switch_waits_for_the_users_data()
+    {
+        // Each frame of a transition lays the whole page out again, and the user's data, when it comes, waits for it.
+        var (first, second) = (Fixture.FreshUser(), Fixture.FreshUser());
+        await OpenDashboardAsync();
+        await ActAsAsync(first);
+        await Expect(AgentItems.First).ToBeVisibleAsync();
+        var row = await ShowUserAsync(second);
+
+        // Read as the banner names the new user, in the same task as the change: what runs then runs through the wait.
+        var moving = await row.GetByTestId("switch-user").EvaluateAsync<string[]>("""
+            (button, id) => new Promise(resolve => {
+                const observer = new MutationObserver(() => {
+                    if (document.querySelector('[data-testid=acting-as]')?.getAttribute('data-user-id') !== id)
+                        return;
+                    observer.disconnect();
+                    // Placeholders appear after a delay, without frames before it (app.css): not movement.
+                    resolve(document.getAnimations()
+                        .filter(a => a.playState === 'running' && a.animationName !== 'airisk-appear')
+                        .map(a => `${a.transitionProperty ?? a.animationName} on ${a.effect?.target?.className}`));
+                });
+                observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+                button.click();
+            })
+            """, second.Id);
+
+        Assert.Empty(moving);
+        await Expect(Banner).ToHaveAttributeAsync("data-user-id", second.Id);
+    }
+
+    [Fact]
     public async Task A_paste_longer_than_a_message_may_be_is_cut_with_a_message()
     {
         var user = Fixture.FreshUser();
