@@ -104,8 +104,7 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
 
         Assert.Equal(calls, await Cluster.TokenCallsForAsync(user));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisAdminConnection);
-        var server = redis.GetServers()[0];
-        var keys = server.Keys(pattern: "*").Select(k => k.ToString()).ToList();
+        var keys = RedisKeys(redis);
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {
@@ -350,14 +349,15 @@ public sealed class ClusterTests(ClusterFixture fixture) : IAsyncLifetime
         await second.Context.CloseAsync();
     }
 
+    /// <summary>Every key Redis holds now (the one server of the cluster's).</summary>
+    private static HashSet<string> RedisKeys(ConnectionMultiplexer redis) =>
+        [.. redis.GetServers()[0].Keys(pattern: "*").Select(k => k.ToString())];
+
     /// <summary>
     /// The refused calls made with a user's token (the chat API). The generic token was revoked too, and a node that
     /// has not yet been refused it may meet that refusal itself (its user list reloading, say): that is its first
     /// refusal, not a dropped token used again.
     /// </summary>
-    private static HashSet<string> RedisKeys(ConnectionMultiplexer redis) =>
-        [.. redis.GetServers()[0].Keys(pattern: "*").Select(k => k.ToString())];
-
     private async Task<List<string>> RefusedUserCallsAsync() =>
         [.. (await Cluster.RefusedApiCallsAsync()).Where(c => c.Contains(" /api/Chat/", StringComparison.Ordinal))];
 
