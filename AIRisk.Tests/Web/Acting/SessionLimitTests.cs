@@ -50,6 +50,7 @@ public sealed class SessionLimitTests() : DashboardTestContext(
 
         banner.WaitForAssertion(() => Assert.True(Tokens.Current.IsActing));
         Time!.Advance(TimeSpan.FromSeconds(40));
+        await KeepTickingUntilAsync(() => !Tokens.Current.IsActing);
         banner.WaitForAssertion(() => Assert.False(Tokens.Current.IsActing));
         Assert.Contains("3-minute limit", LastError, StringComparison.Ordinal);
     }
@@ -90,6 +91,21 @@ public sealed class SessionLimitTests() : DashboardTestContext(
     }
 
     private void WatchExpiry() => Context.Services.GetRequiredService<SessionWatch>().Start();
+
+    /// <summary>
+    /// Moves the fake clock on a second at a time until <paramref name="done"/>, as a real clock keeps ticking: the watch
+    /// skips a tick while its last check still runs (on a busy machine, the check of an earlier advance), and with a fake
+    /// clock no later tick would come by itself.
+    /// </summary>
+    private async Task KeepTickingUntilAsync(Func<bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!done())
+        {
+            await Task.Delay(50, timeout.Token);
+            Time!.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
